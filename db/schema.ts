@@ -1,0 +1,76 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Table and row types for Kysely. snake_case as in SQL; lib/data maps rows to camelCase domain objects.
+ * Keep in step with db/migrations (a migration never imports these types).
+ */
+
+/** MovieLens users keep their ids (1..610); site visitors get ids from `visitor_id_seq` (from 1,000,000). */
+export type UserKind = 'movielens' | 'visitor';
+
+export interface UsersTable {
+  id: Generated<number>;
+  kind: UserKind;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface MoviesTable {
+  id: number;
+  title: string;
+  /** Release year parsed from a trailing "(1995)" in the title; null when the title has none. */
+  year: number | null;
+  /** MovieLens genres; "(no genres listed)" is stored as an empty array. */
+  genres: string[];
+}
+
+export interface LinksTable {
+  movie_id: number;
+  /** IMDb id as released, digits with leading zeros kept ("0114709" -> tt0114709). */
+  imdb_id: string | null;
+  tmdb_id: number | null;
+}
+
+export interface RatingsTable {
+  user_id: number;
+  movie_id: number;
+  /** 0.5..5.0 in half steps (CHECK constraint). */
+  rating: number;
+  rated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  user_id: number;
+  movie_id: number;
+  tag: string;
+  tagged_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** One row per dataset import: what was loaded and a content hash that versions trained models. */
+export interface DatasetImportsTable {
+  id: Generated<number>;
+  source: string;
+  /** sha256 over the imported CSV files; models are keyed by it. */
+  data_version: string;
+  movies: number;
+  links: number;
+  ratings: number;
+  tags: number;
+  users: number;
+  imported_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface DB {
+  users: UsersTable;
+  movies: MoviesTable;
+  links: LinksTable;
+  ratings: RatingsTable;
+  tags: TagsTable;
+  dataset_imports: DatasetImportsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Movie = Selectable<MoviesTable>;
+export type NewMovie = Insertable<MoviesTable>;
+export type Rating = Selectable<RatingsTable>;
+export type Tag = Selectable<TagsTable>;

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * process.env parsed once. Every variable the product reads is listed here (and in the README).
+ */
+const EnvSchema = z.object({
+  /** A PostgreSQL server (postgres://user@host:port/db). Unset: embedded PGlite in PGLITE_DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where embedded PGlite keeps its files. */
+  PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
+  /** Secret that signs the visitor's profile cookie; generated into .data/ when unset (not in production). */
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** Set to 0 to skip importing the bundled MovieLens data on first start. */
+  AUTO_IMPORT: z.enum(['0', '1']).default('1'),
+  /** The MovieLens folder imported on first start. */
+  MOVIELENS_DIR: z.string().min(1).default('data/ml-latest-small'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let parsed: Env | undefined;
+
+export function getEnv(): Env {
+  if (!parsed) {
+    const result = EnvSchema.safeParse({
+      ...process.env,
+      DATABASE_URL: process.env.DATABASE_URL || undefined,
+      SESSION_SECRET: process.env.SESSION_SECRET || undefined,
+    });
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw new Error(`Invalid environment variable ${issue?.path.join('.')}: ${issue?.message}`);
+    }
+    parsed = result.data;
+  }
+  return parsed;
+}
+
+/** Resolve a configured path against the project folder (where `npm start` runs). */
+export function projectPath(configured: string): string {
+  return path.resolve(process.cwd(), configured);
+}
