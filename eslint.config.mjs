@@ -4,7 +4,7 @@ import nextTs from 'eslint-config-next/typescript';
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'coverage/**', 'next-env.d.ts', '.data/**', '.tmp/**'] },
+  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'data/**', 'test-results/**', 'coverage/**', 'next-env.d.ts', '.data/**', '.tmp/**'] },
 ];
 
 export default config;
