@@ -55,7 +55,15 @@ export async function createPgliteTestDatabase(): Promise<TestDatabase> {
   const pglite = await PGlite.create({ loadDataDir: await migratedPgliteSnapshot() });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   await migrateToLatest(db); // no-op unless the snapshot is stale
-  const connection: DatabaseConnection = { kind: 'pglite', db, pglite, close: () => db.destroy() };
+  const connection: DatabaseConnection = {
+    kind: 'pglite',
+    db,
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
   return { connection, db, destroy: () => connection.close() };
 }
 

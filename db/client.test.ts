@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connectDatabase, DatabaseStartupError } from './client';
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'movielens-client-'));
+}
+
+describe('embedded database folder (PGlite)', () => {
+  it('refuses a folder in use by another running instance, with one clear message', async () => {
+    const dir = tempDir();
+    // A live process other than this one holds the lock.
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      fs.writeFileSync(path.join(dir, 'movielens-app.lock'), String(other.pid));
+      const attempt = connectDatabase({ pgliteDataDir: dir, migrate: false });
+      await expect(attempt).rejects.toThrow(DatabaseStartupError);
+      await expect(attempt).rejects.toThrow(`in use by another running instance (pid ${other.pid})`);
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('takes over a lock left by a process that is gone, and releases it on close', async () => {
+    const dir = tempDir();
+    const gone = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    await new Promise((resolve) => gone.on('exit', resolve));
+    fs.writeFileSync(path.join(dir, 'movielens-app.lock'), String(gone.pid));
+    const connection = await connectDatabase({ pgliteDataDir: dir, migrate: false });
+    expect(fs.readFileSync(path.join(dir, 'movielens-app.lock'), 'utf8')).toBe(String(process.pid));
+    await connection.close();
+    expect(fs.existsSync(path.join(dir, 'movielens-app.lock'))).toBe(false);
+  });
+
+  it('says clearly when the configured folder is a file', async () => {
+    const file = path.join(tempDir(), 'not-a-folder');
+    fs.writeFileSync(file, 'x');
+    await expect(connectDatabase({ pgliteDataDir: file })).rejects.toThrow(`PGLITE_DATA_DIR ${file} is not a folder`);
+  });
+
+  it('says clearly when the folder holds something that is not a database', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'PG_VERSION'), 'garbage');
+    await expect(connectDatabase({ pgliteDataDir: dir, migrate: false })).rejects.toThrow(
+      `Could not open the embedded database in ${dir}`,
+    );
+    // The failed open must not leave our lock behind.
+    expect(fs.existsSync(path.join(dir, 'movielens-app.lock'))).toBe(false);
+  });
+});
