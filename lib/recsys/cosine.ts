@@ -1,0 +1,236 @@
+/**
+ * User-user cosine neighbourhood recommender. The visitor's ratings are a sparse vector; similarity to
+ * every user costs only the ratings touched (for each of the visitor's movies, walk its raters in CSC).
+ * With `centred` (adjusted cosine) each user's ratings are taken minus their mean, so "liked more than
+ * usual" matches "liked more than usual". The k most similar users (sim > 0) are the neighbours.
+ *
+ * Ranking (`scoring`), measured with NDCG@10 by scripts/evaluate.ts (see lib/recsys/README.md):
+ *  - 'mean':        μ_u + Σ s·(r − μ_v) / Σ|s| over neighbours who rated it. Floods the list with movies
+ *                   one neighbour rated 5 (lowest NDCG).
+ *  - 'weighted-sum': Σ s·r (rewards movies many close neighbours rated, and rated well).
+ *  - 'centred-sum': Σ s·(r − μ_v).
+ *  - 'support':     Σ s (ignores the rating value; implicit-feedback style).
+ * predict uses the per-item neighbourhood: the `neighbours` most similar users who rated that movie.
+ */
+import { clampRating, profileVector, topPositions, type ProfileVector } from './common';
+import { movieStats, type RatingMatrix } from './matrix';
+import { popularExplanation, popularRecommendations } from './popular';
+import type { Explanation, Recommender } from './types';
+
+export type CosineScoring = 'mean' | 'weighted-sum' | 'centred-sum' | 'support';
+
+export interface CosineOptions {
+  /** Number of most similar users used (default 30). */
+  neighbours?: number;
+  /** Adjusted cosine: subtract each user's mean rating (default true). */
+  centred?: boolean;
+  scoring?: CosineScoring;
+}
+
+export interface CosineModel {
+  readonly kind: 'cosine';
+  readonly matrix: RatingMatrix;
+  readonly neighbours: number;
+  readonly centred: boolean;
+  readonly scoring: CosineScoring;
+  readonly userMeans: Float64Array;
+  /** ‖r_v − μ_v‖ (centred) or ‖r_v‖ per user. */
+  readonly userNorms: Float64Array;
+  readonly counts: Int32Array;
+  readonly means: Float64Array;
+}
+
+/** Precomputes user means and norms. O(nnz). */
+export function fitCosine(mat: RatingMatrix, { neighbours = 30, centred = true, scoring = 'weighted-sum' }: CosineOptions = {}): CosineModel {
+  if (!Number.isInteger(neighbours) || neighbours < 1) throw new RangeError(`neighbours must be a positive integer, got ${neighbours}`);
+  if (!['mean', 'weighted-sum', 'centred-sum', 'support'].includes(scoring)) throw new RangeError(`cosine: unknown scoring '${scoring}'`);
+  const userMeans = new Float64Array(mat.users);
+  const userNorms = new Float64Array(mat.users);
+  for (let i = 0; i < mat.users; i++) {
+    const from = mat.rowPtr[i] as number;
+    const to = mat.rowPtr[i + 1] as number;
+    let s = 0;
+    for (let p = from; p < to; p++) s += mat.values[p] as number;
+    const mean = to > from ? s / (to - from) : 0;
+    userMeans[i] = mean;
+    let q = 0;
+    for (let p = from; p < to; p++) q += ((mat.values[p] as number) - (centred ? mean : 0)) ** 2;
+    userNorms[i] = Math.sqrt(q);
+  }
+  const { counts, means } = movieStats(mat);
+  return { kind: 'cosine', matrix: mat, neighbours, centred, scoring, userMeans, userNorms, counts, means };
+}
+
+function profileMean(pv: ProfileVector): number {
+  let s = 0;
+  for (const r of pv.ratings) s += r;
+  return pv.ratings.length ? s / pv.ratings.length : 0;
+}
+
+/**
+ * Similarity of a profile to every user (position order), 0 for users sharing no movie; `excludeUser`
+ * (a position) gets -Infinity. A profile whose centred vector is zero (all ratings equal) falls back
+ * to plain cosine. O(Σ raters of the profile's movies).
+ */
+export function profileSimilarities(model: CosineModel, pv: ProfileVector, excludeUser = -1): Float64Array {
+  const { matrix: mat, userMeans, userNorms } = model;
+  const mu = profileMean(pv);
+  let centred = model.centred;
+  let norm = 0;
+  for (const r of pv.ratings) norm += (r - mu) ** 2;
+  if (!(norm > 1e-12)) centred = false;
+  if (!centred) {
+    norm = 0;
+    for (const r of pv.ratings) norm += r * r;
+  }
+  norm = Math.sqrt(norm);
+  const dot = new Float64Array(mat.users);
+  pv.positions.forEach((j, p) => {
+    const x = (pv.ratings[p] as number) - (centred ? mu : 0);
+    for (let q = mat.colPtr[j] as number; q < (mat.colPtr[j + 1] as number); q++) {
+      const v = mat.rowIdx[q] as number;
+      dot[v] = (dot[v] as number) + x * ((mat.colValues[q] as number) - (model.centred ? (userMeans[v] as number) : 0));
+    }
+  });
+  for (let v = 0; v < mat.users; v++) {
+    const d = norm * (userNorms[v] as number);
+    dot[v] = d > 0 ? (dot[v] as number) / d : 0;
+  }
+  if (excludeUser >= 0) dot[excludeUser] = -Infinity;
+  return dot;
+}
+
+/** Positions of the k most similar users with similarity > 0, most similar first (ties: lower userId). */
+export function nearestUsers(sims: Float64Array, k: number): number[] {
+  const candidates: number[] = [];
+  for (let v = 0; v < sims.length; v++) if ((sims[v] as number) > 0) candidates.push(v);
+  candidates.sort((a, b) => (sims[b] as number) - (sims[a] as number) || a - b);
+  return candidates.slice(0, k);
+}
+
+/** Per-movie aggregates over the neighbours: Σs·r, Σs·(r−μ_v), Σ|s|, Σs. O(Σ neighbours' ratings). */
+function aggregate(model: CosineModel, sims: Float64Array, neighbours: number[]) {
+  const { matrix: mat, userMeans } = model;
+  const n = mat.movies;
+  const sumSR = new Float64Array(n);
+  const sumSD = new Float64Array(n);
+  const sumS = new Float64Array(n);
+  for (const v of neighbours) {
+    const s = sims[v] as number;
+    for (let p = mat.rowPtr[v] as number; p < (mat.rowPtr[v + 1] as number); p++) {
+      const j = mat.colIdx[p] as number;
+      const r = mat.values[p] as number;
+      sumSR[j] = (sumSR[j] as number) + s * r;
+      sumSD[j] = (sumSD[j] as number) + s * (r - (userMeans[v] as number));
+      sumS[j] = (sumS[j] as number) + s;
+    }
+  }
+  return { sumSR, sumSD, sumS };
+}
+
+function explainPosition(model: CosineModel, sims: Float64Array, neighbours: number[], j: number): Explanation {
+  const mat = model.matrix;
+  const who: { userId: number; similarity: number; rating: number }[] = [];
+  for (const v of neighbours) {
+    for (let p = mat.rowPtr[v] as number; p < (mat.rowPtr[v + 1] as number); p++) {
+      if (mat.colIdx[p] === j) who.push({ userId: mat.userIds[v] as number, similarity: sims[v] as number, rating: mat.values[p] as number });
+    }
+  }
+  return { kind: 'cosine', neighbours: who.slice(0, 10), supporters: who.length };
+}
+
+export function createCosineRecommender(model: CosineModel): Recommender {
+  const mat = model.matrix;
+  const exclusion = (id?: number) => (id === undefined ? -1 : (mat.userIndex.get(id) ?? -1));
+  return {
+    algorithm: 'cosine',
+    params: { neighbours: model.neighbours, centred: model.centred, scoring: model.scoring },
+    recommend(profile, options) {
+      const pv = profileVector(profile, mat.movieIndex);
+      const sims = profileSimilarities(model, pv, exclusion(options?.excludeUserId));
+      const nb = nearestUsers(sims, model.neighbours);
+      if (nb.length === 0) return popularRecommendations({ movieIds: mat.movieIds, counts: model.counts, means: model.means }, profile, mat.movieIndex, options);
+      const { sumSR, sumSD, sumS } = aggregate(model, sims, nb);
+      const mu = profileMean(pv);
+      const scores = new Float64Array(mat.movies).fill(-Infinity);
+      for (let j = 0; j < mat.movies; j++) {
+        const s = sumS[j] as number;
+        if (s <= 0) continue;
+        scores[j] = model.scoring === 'mean' ? mu + (sumSD[j] as number) / s
+          : model.scoring === 'weighted-sum' ? (sumSR[j] as number)
+          : model.scoring === 'centred-sum' ? (sumSD[j] as number) : s;
+      }
+      return topPositions(scores, mat.movieIds, pv, options).map((j) => ({
+        movieId: mat.movieIds[j] as number, score: scores[j] as number,
+        predictedRating: clampRating(mu + (sumSD[j] as number) / (sumS[j] as number)),
+        explanation: explainPosition(model, sims, nb, j),
+      }));
+    },
+    predict(profile, movieIds) {
+      const pv = profileVector(profile, mat.movieIndex);
+      const sims = profileSimilarities(model, pv);
+      const mu = profileMean(pv);
+      return movieIds.map((id) => {
+        const j = mat.movieIndex.get(id);
+        if (j === undefined || pv.positions.length === 0) return null;
+        const raters: number[] = [];
+        for (let q = mat.colPtr[j] as number; q < (mat.colPtr[j + 1] as number); q++) if ((sims[mat.rowIdx[q] as number] as number) > 0) raters.push(q);
+        if (raters.length === 0) return null;
+        raters.sort((a, b) => (sims[mat.rowIdx[b] as number] as number) - (sims[mat.rowIdx[a] as number] as number) || a - b);
+        let num = 0;
+        let den = 0;
+        for (const q of raters.slice(0, model.neighbours)) {
+          const v = mat.rowIdx[q] as number;
+          num += (sims[v] as number) * ((mat.colValues[q] as number) - (model.userMeans[v] as number));
+          den += sims[v] as number;
+        }
+        return clampRating(mu + num / den);
+      });
+    },
+    explain(profile, movieId) {
+      const pv = profileVector(profile, mat.movieIndex);
+      const j = mat.movieIndex.get(movieId);
+      if (j === undefined) return { kind: 'cosine', neighbours: [], supporters: 0 };
+      if (pv.positions.length === 0) return popularExplanation(model, j);
+      const sims = profileSimilarities(model, pv);
+      return explainPosition(model, sims, nearestUsers(sims, model.neighbours), j);
+    },
+  };
+}
+
+/**
+ * Full users×users similarity (row-major Float32Array, users², symmetric, diagonal 1 for users with a
+ * non-zero vector) and the number of movies each pair shares (Int32Array, same layout), for the heat map.
+ * Sums run over shared movies in movie order for both (u, v) and (v, u), so the matrix is exactly symmetric.
+ * O(Σ_j raters(j)²).
+ */
+export function userSimilarityMatrix(mat: RatingMatrix, { centred = true }: { centred?: boolean } = {}): { userIds: Int32Array; similarity: Float32Array; shared: Int32Array } {
+  const model = fitCosine(mat, { centred });
+  const m = mat.users;
+  const similarity = new Float32Array(m * m);
+  const shared = new Int32Array(m * m);
+  const dot = new Float64Array(m);
+  for (let u = 0; u < m; u++) {
+    dot.fill(0);
+    const mu = centred ? (model.userMeans[u] as number) : 0;
+    for (let p = mat.rowPtr[u] as number; p < (mat.rowPtr[u + 1] as number); p++) {
+      const j = mat.colIdx[p] as number;
+      const x = (mat.values[p] as number) - mu;
+      for (let q = mat.colPtr[j] as number; q < (mat.colPtr[j + 1] as number); q++) {
+        const v = mat.rowIdx[q] as number;
+        dot[v] = (dot[v] as number) + x * ((mat.colValues[q] as number) - (centred ? (model.userMeans[v] as number) : 0));
+        shared[u * m + v] = (shared[u * m + v] as number) + 1;
+      }
+    }
+    for (let v = 0; v < m; v++) {
+      const d = (model.userNorms[u] as number) * (model.userNorms[v] as number);
+      similarity[u * m + v] = u === v ? (d > 0 ? 1 : 0) : d > 0 ? (dot[v] as number) / d : 0;
+    }
+  }
+  return { userIds: mat.userIds, similarity, shared };
+}
+
+/** Similarity of a visitor profile to every user, by userId order (for "people like you"). */
+export function visitorSimilarities(model: CosineModel, profile: readonly { movieId: number; rating: number }[]): { userIds: Int32Array; similarity: Float64Array } {
+  return { userIds: model.matrix.userIds, similarity: profileSimilarities(model, profileVector(profile, model.matrix.movieIndex)) };
+}

@@ -1,0 +1,197 @@
+/**
+ * The users×movies rating matrix in compressed sparse form (CSR for row passes, CSC for column passes)
+ * with one vocabulary mapping MovieLens ids to positions and back. Rows are ordered by userId and
+ * columns by movieId (the order scikit-learn's reference used).
+ */
+
+export interface RatingRow {
+  userId: number;
+  movieId: number;
+  rating: number;
+}
+
+/** Ratings as parallel arrays (what a bulk loader or the synthetic generator produces). */
+export interface RatingColumns {
+  userIds: ArrayLike<number>;
+  movieIds: ArrayLike<number>;
+  ratings: ArrayLike<number>;
+}
+
+export interface RatingMatrix {
+  readonly users: number;
+  readonly movies: number;
+  readonly nnz: number;
+  /** position → MovieLens userId, ascending. */
+  readonly userIds: Int32Array;
+  /** position → MovieLens movieId, ascending. */
+  readonly movieIds: Int32Array;
+  readonly userIndex: ReadonlyMap<number, number>;
+  readonly movieIndex: ReadonlyMap<number, number>;
+  /** CSR: ratings of user i are at rowPtr[i]..rowPtr[i+1]-1, columns ascending. */
+  readonly rowPtr: Int32Array;
+  readonly colIdx: Int32Array;
+  readonly values: Float32Array;
+  /** CSC: raters of movie j are at colPtr[j]..colPtr[j+1]-1, rows ascending. */
+  readonly colPtr: Int32Array;
+  readonly rowIdx: Int32Array;
+  readonly colValues: Float32Array;
+}
+
+function toColumns(input: readonly RatingRow[] | RatingColumns): RatingColumns {
+  if (!Array.isArray(input)) return input as RatingColumns;
+  const rows = input as readonly RatingRow[];
+  const userIds = new Int32Array(rows.length);
+  const movieIds = new Int32Array(rows.length);
+  const ratings = new Float32Array(rows.length);
+  rows.forEach((r, p) => {
+    userIds[p] = r.userId;
+    movieIds[p] = r.movieId;
+    ratings[p] = r.rating;
+  });
+  return { userIds, movieIds, ratings };
+}
+
+function vocabulary(ids: ArrayLike<number>): { sorted: Int32Array; index: Map<number, number> } {
+  const unique = new Set<number>();
+  for (let p = 0; p < ids.length; p++) unique.add(ids[p] as number);
+  const sorted = Int32Array.from(unique).sort();
+  const index = new Map<number, number>();
+  sorted.forEach((id, i) => index.set(id, i));
+  return { sorted, index };
+}
+
+/** Stable counting sort of entry order by `key` (positions in 0..buckets-1). */
+function countingOrder(keys: Int32Array, order: Int32Array, buckets: number, ptr: Int32Array): Int32Array {
+  ptr.fill(0);
+  for (let p = 0; p < order.length; p++) (ptr[(keys[order[p] as number] as number) + 1] as number)++;
+  for (let b = 0; b < buckets; b++) ptr[b + 1] = (ptr[b + 1] as number) + (ptr[b] as number);
+  const next = ptr.slice(0, buckets);
+  const out = new Int32Array(order.length);
+  for (let p = 0; p < order.length; p++) {
+    const e = order[p] as number;
+    const b = keys[e] as number;
+    out[next[b] as number] = e;
+    next[b] = (next[b] as number) + 1;
+  }
+  return out;
+}
+
+/**
+ * Builds the matrix from rating rows or parallel arrays. Ids must be integers and ratings finite
+ * (RangeError otherwise). A (user, movie) pair given twice keeps its last rating. Two stable
+ * counting sorts (by movie, then by user): O(nnz + users + movies), no comparison sort of ratings.
+ */
+export function buildRatingMatrix(input: readonly RatingRow[] | RatingColumns): RatingMatrix {
+  const { userIds: uIds, movieIds: mIds, ratings } = toColumns(input);
+  const total = uIds.length;
+  if (mIds.length !== total || ratings.length !== total) {
+    throw new RangeError(`rating columns differ in length: ${total}, ${mIds.length}, ${ratings.length}`);
+  }
+  for (let p = 0; p < total; p++) {
+    const r = ratings[p] as number;
+    if (!Number.isFinite(r)) throw new RangeError(`rating ${p} is not a finite number: ${r}`);
+    if (!Number.isInteger(uIds[p]) || !Number.isInteger(mIds[p])) {
+      throw new RangeError(`rating ${p} has a non-integer id: user ${uIds[p]}, movie ${mIds[p]}`);
+    }
+  }
+  const users = vocabulary(uIds);
+  const movies = vocabulary(mIds);
+  const m = users.sorted.length;
+  const n = movies.sorted.length;
+  const row = new Int32Array(total);
+  const col = new Int32Array(total);
+  for (let p = 0; p < total; p++) {
+    row[p] = users.index.get(uIds[p] as number) as number;
+    col[p] = movies.index.get(mIds[p] as number) as number;
+  }
+  const identity = new Int32Array(total);
+  for (let p = 0; p < total; p++) identity[p] = p;
+  const byCol = countingOrder(col, identity, n, new Int32Array(n + 1));
+  const byRow = countingOrder(row, byCol, m, new Int32Array(m + 1));
+
+  // Drop duplicates: within a row entries are by column, ties in input order, so keep the last of a run.
+  const keep: number[] = [];
+  for (let p = 0; p < total; p++) {
+    const e = byRow[p] as number;
+    const nextE = byRow[p + 1];
+    if (nextE !== undefined && row[nextE] === row[e] && col[nextE] === col[e]) continue;
+    keep.push(e);
+  }
+  const nnz = keep.length;
+  const rowPtr = new Int32Array(m + 1);
+  const colIdx = new Int32Array(nnz);
+  const values = new Float32Array(nnz);
+  for (let p = 0; p < nnz; p++) {
+    const e = keep[p] as number;
+    (rowPtr[(row[e] as number) + 1] as number)++;
+    colIdx[p] = col[e] as number;
+    values[p] = ratings[e] as number;
+  }
+  for (let i = 0; i < m; i++) rowPtr[i + 1] = (rowPtr[i + 1] as number) + (rowPtr[i] as number);
+  const { colPtr, rowIdx, colValues } = transpose(rowPtr, colIdx, values, n);
+  return {
+    users: m, movies: n, nnz,
+    userIds: users.sorted, movieIds: movies.sorted, userIndex: users.index, movieIndex: movies.index,
+    rowPtr, colIdx, values, colPtr, rowIdx, colValues,
+  };
+}
+
+/** CSR → CSC by one counting pass; rows stay ascending within each column. */
+function transpose(rowPtr: Int32Array, colIdx: Int32Array, values: Float32Array, n: number) {
+  const m = rowPtr.length - 1;
+  const nnz = colIdx.length;
+  const colPtr = new Int32Array(n + 1);
+  for (let p = 0; p < nnz; p++) (colPtr[(colIdx[p] as number) + 1] as number)++;
+  for (let j = 0; j < n; j++) colPtr[j + 1] = (colPtr[j + 1] as number) + (colPtr[j] as number);
+  const next = colPtr.slice(0, n);
+  const rowIdx = new Int32Array(nnz);
+  const colValues = new Float32Array(nnz);
+  for (let i = 0; i < m; i++) {
+    for (let p = rowPtr[i] as number; p < (rowPtr[i + 1] as number); p++) {
+      const j = colIdx[p] as number;
+      const q = next[j] as number;
+      rowIdx[q] = i;
+      colValues[q] = values[p] as number;
+      next[j] = q + 1;
+    }
+  }
+  return { colPtr, rowIdx, colValues };
+}
+
+/** Rebuilds a matrix from its stored CSR arrays and vocabularies (used by deserialisation). */
+export function matrixFromCsr(
+  userIds: Int32Array, movieIds: Int32Array, rowPtr: Int32Array, colIdx: Int32Array, values: Float32Array,
+): RatingMatrix {
+  const userIndex = new Map<number, number>();
+  userIds.forEach((id, i) => userIndex.set(id, i));
+  const movieIndex = new Map<number, number>();
+  movieIds.forEach((id, j) => movieIndex.set(id, j));
+  const { colPtr, rowIdx, colValues } = transpose(rowPtr, colIdx, values, movieIds.length);
+  return {
+    users: userIds.length, movies: movieIds.length, nnz: colIdx.length,
+    userIds, movieIds, userIndex, movieIndex, rowPtr, colIdx, values, colPtr, rowIdx, colValues,
+  };
+}
+
+/** Median of a numeric run (copies; does not reorder the input). */
+export function median(xs: ArrayLike<number>, from = 0, to = xs.length): number {
+  const a = Float64Array.from({ length: to - from }, (_, t) => xs[from + t] as number).sort();
+  const h = a.length >> 1;
+  if (a.length === 0) return NaN;
+  return a.length % 2 === 1 ? (a[h] as number) : ((a[h - 1] as number) + (a[h] as number)) / 2;
+}
+
+/** Per-movie rating count and mean (the popularity statistics every model keeps for its fallback). */
+export function movieStats(mat: RatingMatrix): { counts: Int32Array; means: Float64Array; globalMean: number } {
+  const counts = new Int32Array(mat.movies);
+  const means = new Float64Array(mat.movies);
+  let sum = 0;
+  for (let j = 0; j < mat.movies; j++) {
+    let s = 0;
+    for (let p = mat.colPtr[j] as number; p < (mat.colPtr[j + 1] as number); p++) s += mat.colValues[p] as number;
+    counts[j] = (mat.colPtr[j + 1] as number) - (mat.colPtr[j] as number);
+    means[j] = counts[j] ? s / (counts[j] as number) : 0;
+    sum += s;
+  }
+  return { counts, means, globalMean: mat.nnz ? sum / mat.nnz : 0 };
+}

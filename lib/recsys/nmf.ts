@@ -1,0 +1,303 @@
+/**
+ * Non-negative matrix factorisation V ≈ W·H of the users×movies matrix with the unrated cells filled by
+ * a constant per movie (zeros, the global median or each movie's median), mirroring scikit-learn's
+ * NMF(init='nndsvda', solver='cd', beta_loss='frobenius'). The filled matrix is never materialised:
+ * V = 1·cᵀ + S with S the sparse correction on observed cells (S_ij = r_ij − c_j), so
+ *   V·Hᵀ = 1(c·Hᵀ) + S·Hᵀ,  Vᵀ·W = c(1ᵀW) + Sᵀ·W,
+ *   ‖V − WH‖² = ‖V‖² − 2 tr(Wᵀ V Hᵀ) + tr((WᵀW)(HHᵀ)),
+ * each O(nnz·k + (users + movies)·k²). The 'masked' fill (observed cells only) is in nmf-masked.ts.
+ *
+ * Layout: W is users×k and H is stored transposed, movies×k (row j = movie j's factors), row-major.
+ */
+import { gram, lanczosSvd, type LinearOperator } from './linalg';
+import { median, movieStats, type RatingMatrix } from './matrix';
+import { mulberry32 } from './random';
+import type { NmfFill } from './types';
+
+export interface NmfOptions {
+  /** Number of factors k (default 20). */
+  rank?: number;
+  /** Unrated-cell treatment (default 'movie-median'). */
+  fill?: NmfFill;
+  /** Stop when the projected-gradient violation falls to tol × the first iteration's (default 1e-4). */
+  tol?: number;
+  /** Iteration cap (default 500; for 'masked', ALS epochs default 30). */
+  maxIter?: number;
+  /** Seed of the Lanczos start vector / random init (default 0). */
+  seed?: number;
+  /** 'masked' only: L2 weight on factors, scaled by each row's rating count (default 0.1). */
+  regularization?: number;
+  /** 'masked' only: L2 weight on user and movie biases (default 5). */
+  biasRegularization?: number;
+  /** 'masked' only: fit global mean + user + movie biases beside the factors (default true). */
+  biases?: boolean;
+}
+
+export interface NmfModel {
+  readonly kind: 'nmf';
+  readonly fill: NmfFill;
+  readonly rank: number;
+  readonly userIds: Int32Array;
+  readonly movieIds: Int32Array;
+  /** users×k. */
+  readonly W: Float64Array;
+  /** movies×k (Hᵀ). */
+  readonly H: Float64Array;
+  /** c_j, the value of movie j's unrated cells (0 for 'zeros' and 'masked'). */
+  readonly fillValues: Float64Array;
+  /** 'masked' with biases: global mean and biases (zeros otherwise). */
+  readonly globalMean: number;
+  readonly userBias: Float64Array;
+  readonly movieBias: Float64Array;
+  readonly regularization: number;
+  readonly biasRegularization: number;
+  readonly iterations: number;
+  /** ‖V_filled − WH‖_F (for 'masked': over observed cells). */
+  readonly reconstructionError: number;
+  /** ‖V_filled‖_F (for 'masked': over observed cells). */
+  readonly normV: number;
+  /** Popularity statistics for the empty-profile fallback. */
+  readonly counts: Int32Array;
+  readonly means: Float64Array;
+}
+
+/** Biased matrix factorisation (no sign constraint), fitted like 'masked' NMF; see mf.ts. */
+export interface MfModel extends Omit<NmfModel, 'kind' | 'fill'> {
+  readonly kind: 'mf';
+  readonly fill: 'masked';
+}
+
+/** The filled matrix V = 1·cᵀ + S as an implicit operator, with its norm and mean. */
+export interface FilledMatrix extends LinearOperator {
+  readonly c: Float64Array;
+  /** S on CSR order and on CSC order. */
+  readonly sRow: Float32Array;
+  readonly sCol: Float32Array;
+  readonly normSq: number;
+  readonly mean: number;
+}
+
+/** The per-movie fill constants c for a fill; 'masked' and 'zeros' fill with 0. */
+export function fillValues(mat: RatingMatrix, fill: NmfFill): Float64Array {
+  const c = new Float64Array(mat.movies);
+  if (fill === 'global-median') c.fill(median(mat.values));
+  if (fill === 'movie-median') {
+    for (let j = 0; j < mat.movies; j++) c[j] = median(mat.colValues, mat.colPtr[j], mat.colPtr[j + 1]);
+  }
+  return c;
+}
+
+/** Builds the implicit filled matrix. O(nnz). */
+export function filledMatrix(mat: RatingMatrix, c: Float64Array): FilledMatrix {
+  const { users: m, movies: n, rowPtr, colIdx, colPtr, rowIdx } = mat;
+  const sRow = Float32Array.from(mat.values, (r, p) => r - (c[colIdx[p] as number] as number));
+  const sCol = new Float32Array(mat.nnz);
+  for (let j = 0; j < n; j++) {
+    for (let p = colPtr[j] as number; p < (colPtr[j + 1] as number); p++) sCol[p] = (mat.colValues[p] as number) - (c[j] as number);
+  }
+  let sumC = 0;
+  let sumC2 = 0;
+  for (let j = 0; j < n; j++) {
+    sumC += c[j] as number;
+    sumC2 += (c[j] as number) ** 2;
+  }
+  let normSq = m * sumC2;
+  let sumS = 0;
+  for (let p = 0; p < mat.nnz; p++) {
+    const cj = c[colIdx[p] as number] as number;
+    normSq += (mat.values[p] as number) ** 2 - cj * cj;
+    sumS += sRow[p] as number;
+  }
+  return {
+    rows: m, cols: n, c, sRow, sCol, normSq, mean: (m * sumC + sumS) / (m * n),
+    matmat(Y, l, out) {
+      if (l === 1) {
+        let base = 0;
+        for (let j = 0; j < n; j++) base += (c[j] as number) * (Y[j] as number);
+        for (let i = 0; i < m; i++) {
+          let acc = base;
+          const end = rowPtr[i + 1] as number;
+          for (let p = rowPtr[i] as number; p < end; p++) acc += (sRow[p] as number) * (Y[colIdx[p] as number] as number);
+          out[i] = acc;
+        }
+        return;
+      }
+      const base = new Float64Array(l);
+      for (let j = 0; j < n; j++) {
+        const cj = c[j] as number;
+        if (cj !== 0) for (let t = 0; t < l; t++) base[t] = (base[t] as number) + cj * (Y[j * l + t] as number);
+      }
+      for (let i = 0; i < m; i++) {
+        const o = i * l;
+        for (let t = 0; t < l; t++) out[o + t] = base[t] as number;
+        for (let p = rowPtr[i] as number; p < (rowPtr[i + 1] as number); p++) {
+          const s = sRow[p] as number;
+          const q = (colIdx[p] as number) * l;
+          for (let t = 0; t < l; t++) out[o + t] = (out[o + t] as number) + s * (Y[q + t] as number);
+        }
+      }
+    },
+    rmatmat(Z, l, out) {
+      if (l === 1) {
+        let sum = 0;
+        for (let i = 0; i < m; i++) sum += Z[i] as number;
+        for (let j = 0; j < n; j++) {
+          let acc = (c[j] as number) * sum;
+          const end = colPtr[j + 1] as number;
+          for (let p = colPtr[j] as number; p < end; p++) acc += (sCol[p] as number) * (Z[rowIdx[p] as number] as number);
+          out[j] = acc;
+        }
+        return;
+      }
+      const colSum = new Float64Array(l);
+      for (let i = 0; i < m; i++) for (let t = 0; t < l; t++) colSum[t] = (colSum[t] as number) + (Z[i * l + t] as number);
+      for (let j = 0; j < n; j++) {
+        const o = j * l;
+        const cj = c[j] as number;
+        for (let t = 0; t < l; t++) out[o + t] = cj * (colSum[t] as number);
+        for (let p = colPtr[j] as number; p < (colPtr[j + 1] as number); p++) {
+          const s = sCol[p] as number;
+          const q = (rowIdx[p] as number) * l;
+          for (let t = 0; t < l; t++) out[o + t] = (out[o + t] as number) + s * (Z[q + t] as number);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * ‖V − W·Hᵀ‖²_F for the filled matrix, exactly, without the dense matrix:
+ * ‖V‖² − 2[(1ᵀW)·(Hᵀc) + Σ_obs S_ij (w_i·h_j)] + tr((WᵀW)(HᵀH)). O(nnz·k + (m + n)·k²).
+ */
+export function filledLoss(V: FilledMatrix, mat: RatingMatrix, W: Float64Array, H: Float64Array, k: number): number {
+  const wSum = new Float64Array(k);
+  for (let i = 0; i < V.rows; i++) for (let t = 0; t < k; t++) wSum[t] = (wSum[t] as number) + (W[i * k + t] as number);
+  const hc = new Float64Array(k);
+  for (let j = 0; j < V.cols; j++) for (let t = 0; t < k; t++) hc[t] = (hc[t] as number) + (V.c[j] as number) * (H[j * k + t] as number);
+  let cross = 0;
+  for (let t = 0; t < k; t++) cross += (wSum[t] as number) * (hc[t] as number);
+  for (let i = 0; i < V.rows; i++) {
+    for (let p = mat.rowPtr[i] as number; p < (mat.rowPtr[i + 1] as number); p++) {
+      const q = (mat.colIdx[p] as number) * k;
+      let dot = 0;
+      for (let t = 0; t < k; t++) dot += (W[i * k + t] as number) * (H[q + t] as number);
+      cross += (V.sRow[p] as number) * dot;
+    }
+  }
+  const WtW = gram(W, V.rows, k, new Float64Array(k * k));
+  const HtH = gram(H, V.cols, k, new Float64Array(k * k));
+  let tr = 0;
+  for (let p = 0; p < k * k; p++) tr += (WtW[p] as number) * (HtH[p] as number);
+  return Math.max(V.normSq - 2 * cross + tr, 0);
+}
+
+/**
+ * NNDSVD initialisation with zeros replaced by the matrix mean ('nndsvda', Boutsidis & Gallopoulos 2008),
+ * exactly as scikit-learn's `_initialize_nmf`, on a Lanczos truncated SVD of V.
+ */
+export function nndsvda(V: FilledMatrix, k: number, seed: number): { W: Float64Array; H: Float64Array } {
+  const { U, S, V: Vt } = lanczosSvd(V, k, { rng: mulberry32(seed) });
+  const m = V.rows;
+  const n = V.cols;
+  const W = new Float64Array(m * k);
+  const H = new Float64Array(n * k);
+  const norms = (A: Float64Array, rows: number, c: number) => {
+    let pos = 0;
+    let neg = 0;
+    for (let i = 0; i < rows; i++) {
+      const x = A[i * k + c] as number;
+      if (x > 0) pos += x * x;
+      else neg += x * x;
+    }
+    return [Math.sqrt(pos), Math.sqrt(neg)] as const;
+  };
+  for (let c = 0; c < k; c++) {
+    const [uP, uN] = norms(U, m, c);
+    const [vP, vN] = norms(Vt, n, c);
+    const usePos = c === 0 || uP * vP > uN * vN;
+    const sigma = c === 0 ? 1 : usePos ? uP * vP : uN * vN;
+    const lambda = Math.sqrt((S[c] as number) * sigma);
+    const uNorm = c === 0 ? 1 : usePos ? uP : uN;
+    const vNorm = c === 0 ? 1 : usePos ? vP : vN;
+    const part = (x: number) => (c === 0 ? Math.abs(x) : usePos ? Math.max(x, 0) : Math.max(-x, 0));
+    for (let i = 0; i < m; i++) W[i * k + c] = uNorm > 0 ? (lambda * part(U[i * k + c] as number)) / uNorm : 0;
+    for (let j = 0; j < n; j++) H[j * k + c] = vNorm > 0 ? (lambda * part(Vt[j * k + c] as number)) / vNorm : 0;
+  }
+  const avg = V.mean;
+  for (const A of [W, H]) for (let p = 0; p < A.length; p++) if ((A[p] as number) < 1e-6) A[p] = avg;
+  return { W, H };
+}
+
+/**
+ * One sweep of scikit-learn's `_update_cdnmf_fast`: for each factor t, for each row i,
+ * w_it ← max(0, w_it − (w_i·G_t − R_it) / G_tt) with G = HᵀH (k×k) and R = V·H (rows×k).
+ * Returns the summed projected-gradient violation. O(rows·k²).
+ */
+export function coordinateDescentSweep(W: Float64Array, rows: number, k: number, G: Float64Array, R: Float64Array): number {
+  let violation = 0;
+  for (let t = 0; t < k; t++) {
+    const hess = G[t * k + t] as number;
+    const g = t * k;
+    for (let i = 0; i < rows; i++) {
+      const o = i * k;
+      let grad = -(R[o + t] as number);
+      for (let r = 0; r < k; r++) grad += (G[g + r] as number) * (W[o + r] as number);
+      const w = W[o + t] as number;
+      violation += Math.abs(w === 0 ? Math.min(0, grad) : grad);
+      if (hess !== 0) W[o + t] = Math.max(w - grad / hess, 0);
+    }
+  }
+  return violation;
+}
+
+/** Checks NMF options and applies defaults. */
+export function resolveNmfOptions(options: NmfOptions = {}) {
+  const { rank = 20, fill = 'movie-median', tol = 1e-4, seed = 0, regularization = 0.1, biasRegularization = 5, biases = true } = options;
+  const maxIter = options.maxIter ?? (fill === 'masked' ? 30 : 500);
+  if (!Number.isInteger(rank) || rank < 1) throw new RangeError(`rank must be a positive integer, got ${rank}`);
+  if (!['zeros', 'global-median', 'movie-median', 'masked'].includes(fill)) throw new RangeError(`unknown fill '${fill}'`);
+  if (!(tol >= 0)) throw new RangeError(`tol must be ≥ 0, got ${tol}`);
+  if (!Number.isInteger(maxIter) || maxIter < 1) throw new RangeError(`maxIter must be a positive integer, got ${maxIter}`);
+  if (!(regularization >= 0) || !(biasRegularization >= 0)) throw new RangeError('regularization must be ≥ 0');
+  return { rank, fill, tol, maxIter, seed, regularization, biasRegularization, biases };
+}
+
+/**
+ * Fits NMF on the filled matrix (fills 'zeros', 'global-median', 'movie-median'); see nmf-masked.ts for
+ * 'masked'. Alternates coordinate-descent sweeps on W (with HᵀH, V·H) and on H (with WᵀW, Vᵀ·W) until the
+ * violation is ≤ tol × the first iteration's or maxIter. O(nnz·k + (m + n)·k²) per iteration.
+ * `onIteration` (optional) sees the iteration number and violation (and is how the tests watch the loss).
+ */
+export function fitFilledNmf(
+  mat: RatingMatrix, options: NmfOptions = {}, onIteration?: (iter: number, violation: number, W: Float64Array, H: Float64Array) => void,
+): NmfModel {
+  const { rank: k, fill, tol, maxIter, seed } = resolveNmfOptions(options);
+  if (fill === 'masked') throw new RangeError("fitFilledNmf does not fit 'masked'; use fitNmf");
+  if (k > Math.min(mat.users, mat.movies)) throw new RangeError(`rank ${k} exceeds min(users, movies) = ${Math.min(mat.users, mat.movies)}`);
+  const V = filledMatrix(mat, fillValues(mat, fill));
+  const { W, H } = nndsvda(V, k, seed);
+  const G = new Float64Array(k * k);
+  const RW = new Float64Array(mat.users * k);
+  const RH = new Float64Array(mat.movies * k);
+  let violationInit = 0;
+  let iterations = 0;
+  for (let iter = 1; iter <= maxIter; iter++) {
+    iterations = iter;
+    gram(H, mat.movies, k, G);
+    V.matmat(H, k, RW);
+    let violation = coordinateDescentSweep(W, mat.users, k, G, RW);
+    gram(W, mat.users, k, G);
+    V.rmatmat(W, k, RH);
+    violation += coordinateDescentSweep(H, mat.movies, k, G, RH);
+    onIteration?.(iter, violation, W, H);
+    if (iter === 1) violationInit = violation;
+    if (violationInit === 0 || violation / violationInit <= tol) break;
+  }
+  const { counts, means } = movieStats(mat);
+  return {
+    kind: 'nmf', fill, rank: k, userIds: mat.userIds, movieIds: mat.movieIds, W, H, fillValues: V.c,
+    globalMean: 0, userBias: new Float64Array(mat.users), movieBias: new Float64Array(mat.movies),
+    regularization: 0, biasRegularization: 0, iterations,
+    reconstructionError: Math.sqrt(filledLoss(V, mat, W, H, k)), normV: Math.sqrt(V.normSq), counts, means,
+  };
+}

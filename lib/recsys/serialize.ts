@@ -1,0 +1,80 @@
+/**
+ * A plain binary form for fitted models, so a model cache can store factors (e.g. in a bytea column)
+ * and reload without retraining. Layout: "RSYS", uint32 version, uint32 header length, a UTF-8 JSON
+ * header {kind, meta, arrays: [{name, type, length, offset}]}, then each typed array 8-byte aligned,
+ * little-endian (the platform order of every machine we run on; checked on read).
+ * Scalars and strings of a model go to `meta`, typed arrays to `arrays`; a cosine model's rating matrix
+ * is stored as its CSR arrays plus vocabularies and rebuilt on load.
+ */
+import { matrixFromCsr, type RatingMatrix } from './matrix';
+
+const MAGIC = 0x53595352; // "RSYS" read as little-endian uint32
+const VERSION = 1;
+const TYPES = { Float64Array, Float32Array, Int32Array, Uint8Array } as const;
+type TypeName = keyof typeof TYPES;
+type AnyTyped = Float64Array | Float32Array | Int32Array | Uint8Array;
+
+interface Header {
+  kind: string;
+  meta: Record<string, unknown>;
+  arrays: { name: string; type: TypeName; length: number; offset: number }[];
+}
+
+function isTyped(x: unknown): x is AnyTyped {
+  return Object.values(TYPES).some((T) => x instanceof T);
+}
+
+/** Encodes any model object made of scalars, typed arrays and (at most) one `matrix: RatingMatrix`. */
+export function encodeModel(model: { kind: string } & object): Uint8Array {
+  const meta: Record<string, unknown> = {};
+  const arrays: [string, AnyTyped][] = [];
+  for (const [key, value] of Object.entries(model)) {
+    if (isTyped(value)) arrays.push([key, value]);
+    else if (key === 'matrix') {
+      const mat = value as unknown as RatingMatrix;
+      arrays.push(['matrix.userIds', mat.userIds], ['matrix.movieIds', mat.movieIds], ['matrix.rowPtr', mat.rowPtr], ['matrix.colIdx', mat.colIdx], ['matrix.values', mat.values]);
+    } else if (['number', 'string', 'boolean'].includes(typeof value)) meta[key] = value;
+  }
+  const header: Header = { kind: model.kind, meta, arrays: [] };
+  let offset = 0;
+  for (const [name, a] of arrays) {
+    header.arrays.push({ name, type: a.constructor.name as TypeName, length: a.length, offset });
+    offset += Math.ceil(a.byteLength / 8) * 8;
+  }
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const start = Math.ceil((12 + json.length) / 8) * 8;
+  const out = new Uint8Array(start + offset);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, VERSION, true);
+  view.setUint32(8, json.length, true);
+  out.set(json, 12);
+  arrays.forEach(([, a], i) => out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), start + (header.arrays[i]?.offset ?? 0)));
+  return out;
+}
+
+/** Decodes what encodeModel wrote: the model's fields (arrays copied, so aligned and independent of `bytes`). */
+export function decodeModel(bytes: Uint8Array): { kind: string } & Record<string, unknown> {
+  if (new Uint16Array(Uint8Array.of(1, 0).buffer)[0] !== 1) throw new RangeError('model files are little-endian; this platform is not');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 12 || view.getUint32(0, true) !== MAGIC) throw new RangeError('not a serialised recsys model (bad magic)');
+  if (view.getUint32(4, true) !== VERSION) throw new RangeError(`unsupported model version ${view.getUint32(4, true)}`);
+  const len = view.getUint32(8, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len))) as Header;
+  const start = Math.ceil((12 + len) / 8) * 8;
+  const fields: Record<string, unknown> = { ...header.meta, kind: header.kind };
+  const get = (name: string) => fields[name] as never;
+  for (const { name, type, length, offset } of header.arrays) {
+    const T = TYPES[type];
+    if (!T) throw new RangeError(`unknown array type ${type}`);
+    const byteLength = length * T.BYTES_PER_ELEMENT;
+    if (start + offset + byteLength > bytes.length) throw new RangeError(`model truncated at array ${name}`);
+    const copy = bytes.slice(start + offset, start + offset + byteLength);
+    fields[name] = new T(copy.buffer, 0, length);
+  }
+  if ('matrix.rowPtr' in fields) {
+    fields.matrix = matrixFromCsr(get('matrix.userIds'), get('matrix.movieIds'), get('matrix.rowPtr'), get('matrix.colIdx'), get('matrix.values'));
+    for (const key of Object.keys(fields)) if (key.startsWith('matrix.')) delete fields[key];
+  }
+  return fields as { kind: string } & Record<string, unknown>;
+}
