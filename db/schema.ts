@@ -60,6 +60,25 @@ export interface DatasetImportsTable {
   imported_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** A fitted model's serialised factors, keyed by the data version it was trained on and its parameters. */
+export interface TrainedModelsTable {
+  data_version: string;
+  algorithm: string;
+  /** Canonical JSON of the fit parameters (e.g. {"fill":"masked","rank":20}). */
+  params_key: string;
+  payload: Uint8Array;
+  /** How long the fit took, in milliseconds. */
+  fit_ms: ColumnType<number, number | undefined, number>;
+  trained_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Movies a visitor marked "not interested" (left out of their recommendations). */
+export interface HiddenMoviesTable {
+  user_id: number;
+  movie_id: number;
+  hidden_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface DB {
   users: UsersTable;
   movies: MoviesTable;
@@ -67,6 +86,8 @@ export interface DB {
   ratings: RatingsTable;
   tags: TagsTable;
   dataset_imports: DatasetImportsTable;
+  hidden_movies: HiddenMoviesTable;
+  trained_models: TrainedModelsTable;
 }
 
 export type User = Selectable<UsersTable>;

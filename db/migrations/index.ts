@@ -1,5 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026-11-24-0001-initial';
+import * as modelStore from './2026-11-24-0003-model-store';
+import * as hiddenMovies from './2026-11-24-0002-hidden-movies';
 
 /**
  * Every migration, in order, listed statically: a folder scan would not survive Next's bundling, and tests
@@ -7,6 +9,8 @@ import * as initial from './2026-11-24-0001-initial';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-24-0001-initial': initial,
+  '2026-11-24-0003-model-store': modelStore,
+  '2026-11-24-0002-hidden-movies': hiddenMovies,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,62 @@
+/** The movies the engine knows, with their MovieLens rating counts and means, and the filters over them. */
+import type { CatalogMovie, TrainingRatings } from '@/lib/data/training';
+
+export interface CatalogEntry extends CatalogMovie {
+  /** Number of MovieLens ratings (visitors' ratings are not counted: they change at every click). */
+  ratingCount: number;
+  meanRating: number | null;
+}
+
+export type Catalog = ReadonlyMap<number, CatalogEntry>;
+
+/** What a visitor can narrow recommendations by. */
+export interface MovieFilter {
+  genre?: string | null;
+  yearFrom?: number | null;
+  yearTo?: number | null;
+  /** Minimum number of MovieLens ratings. */
+  minRatings?: number;
+}
+
+/** Joins movies with their rating statistics. O(movies + ratings). */
+export function buildCatalog(movies: readonly CatalogMovie[], ratings: TrainingRatings): Map<number, CatalogEntry> {
+  const sums = new Map<number, { count: number; sum: number }>();
+  for (let p = 0; p < ratings.movieIds.length; p++) {
+    const id = ratings.movieIds[p] as number;
+    const stat = sums.get(id);
+    if (stat) {
+      stat.count++;
+      stat.sum += ratings.ratings[p] as number;
+    } else {
+      sums.set(id, { count: 1, sum: ratings.ratings[p] as number });
+    }
+  }
+  const catalog = new Map<number, CatalogEntry>();
+  for (const movie of movies) {
+    const stat = sums.get(movie.id);
+    catalog.set(movie.id, { ...movie, ratingCount: stat?.count ?? 0, meanRating: stat ? stat.sum / stat.count : null });
+  }
+  return catalog;
+}
+
+/** A predicate for lib/recsys's `filter` option; undefined when nothing is filtered. */
+export function movieFilter(catalog: Catalog, filter: MovieFilter): ((movieId: number) => boolean) | undefined {
+  const { genre = null, yearFrom = null, yearTo = null, minRatings = 0 } = filter;
+  if (!genre && yearFrom === null && yearTo === null && minRatings <= 0) return (movieId) => catalog.has(movieId);
+  return (movieId) => {
+    const movie = catalog.get(movieId);
+    if (!movie) return false;
+    if (movie.ratingCount < minRatings) return false;
+    if (genre && !movie.genres.includes(genre)) return false;
+    if (yearFrom !== null && (movie.year === null || movie.year < yearFrom)) return false;
+    if (yearTo !== null && (movie.year === null || movie.year > yearTo)) return false;
+    return true;
+  };
+}
+
+/** Every genre in the catalog, alphabetically (for the filter's select). */
+export function listGenres(catalog: Catalog): string[] {
+  const genres = new Set<string>();
+  for (const movie of catalog.values()) for (const genre of movie.genres) genres.add(genre);
+  return [...genres].sort((a, b) => a.localeCompare(b));
+}

@@ -1,0 +1,274 @@
+/**
+ * The model cache: loads or fits every model for the current MovieLens data version, keeps them in memory and
+ * answers status. One instance per process in the site (see index.ts); tests create their own.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '@/db/schema';
+import { deleteStaleModels, findTrainedModel, upsertTrainedModel } from '@/lib/data/model-store';
+import { findDataVersion, listCatalogMovies, loadTrainingRatings } from '@/lib/data/training';
+import { buildRatingMatrix, type RatingMatrix } from '@/lib/recsys/matrix';
+import { buildCatalog, type Catalog } from './catalog';
+import { errorMessage, type FitEvent, type FitModel } from './fit-jobs';
+import { runFits, type FitIn } from './fit-runner';
+import { MODEL_SPECS, paramsKey, type ModelSpec } from './models';
+import { recommenderFromPayload, type LoadedRecommender, type UserSimilarity } from './recsys-adapter';
+
+/** Measured on ml-latest-small (2 cores): popular/cosine < 0.1 s, NMF global-median ~1 s, masked ~3 s, movie-median ~8 s, zeros ~12 s. */
+const FIT_ORDER = ['popular', 'cosine', 'nmf-global-median', 'nmf-masked', 'nmf-movie-median', 'nmf-zeros'];
+
+export type EngineStatus = 'idle' | 'training' | 'ready' | 'failed';
+export type ModelState = 'pending' | 'training' | 'ready' | 'failed';
+
+export interface ModelEntry {
+  spec: ModelSpec;
+  state: ModelState;
+  /** 'loaded' from the store or 'trained' here. */
+  source?: 'loaded' | 'trained';
+  /** Fit or load time in milliseconds. */
+  ms?: number;
+  error?: string;
+  /** The recommender in memory; during a retrain, the previous data version's one keeps serving. */
+  loaded?: LoadedRecommender;
+}
+
+export interface EngineOptions {
+  db: Kysely<DB>;
+  specs?: readonly ModelSpec[];
+  /** Where fits run (default 'worker'). */
+  fitIn?: FitIn;
+  /** Replaces lib/recsys's fit (tests). */
+  fit?: FitModel;
+  log?: (line: string) => void;
+  /** Load models stored for the current data version instead of fitting them (default true). */
+  reuseStored?: boolean;
+}
+
+export interface EngineStatusJson {
+  status: EngineStatus;
+  error: string | null;
+  dataVersion: string | null;
+  progress: { done: number; total: number; current: string | null };
+  models: { key: string; state: ModelState; source: 'loaded' | 'trained' | null; ms: number | null; error: string | null }[];
+  similarity: boolean;
+  trainingRatings: number;
+  startedAt: string | null;
+  /** Seconds the last (or current) training run took so far. */
+  seconds: number | null;
+}
+
+export class Engine {
+  status: EngineStatus = 'idle';
+  error: string | null = null;
+  dataVersion: string | null = null;
+  readonly models = new Map<string, ModelEntry>();
+  similarity: UserSimilarity | null = null;
+  matrix: RatingMatrix | null = null;
+  catalog: Catalog | null = null;
+  current: string | null = null;
+  private startedAt: number | null = null;
+  private finishedAt: number | null = null;
+  private running: Promise<void> | null = null;
+  private checkedAt: number | null = null;
+  private readonly logged = new Set<string>();
+  private readonly specs: readonly ModelSpec[];
+
+  constructor(private readonly options: EngineOptions) {
+    this.specs = options.specs ?? MODEL_SPECS;
+    for (const spec of this.specs) this.models.set(spec.key, { spec, state: 'pending' });
+  }
+
+  /**
+   * Brings the models up to date with the database: nothing when they already match the data version, else
+   * load what is stored and fit the rest. Idempotent: concurrent calls share one run. Never throws.
+   */
+  start(): Promise<void> {
+    this.running ??= this.refresh().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** Resolves when the current run (if any) is over. */
+  async settled(): Promise<void> {
+    await this.running;
+  }
+
+  /**
+   * start() at most once per `intervalMs` (requests call this: a new import is picked up within a minute).
+   * A failed engine is not retried here: failures repeat, and each retry would refit every model.
+   */
+  refreshIfDue(intervalMs = 60_000): void {
+    if (this.status === 'failed' || this.running) return;
+    if (this.checkedAt !== null && Date.now() - this.checkedAt < intervalMs) return;
+    void this.start();
+  }
+
+  private async refresh(): Promise<void> {
+    const { db } = this.options;
+    this.checkedAt = Date.now();
+    try {
+      const version = await findDataVersion(db);
+      if (version === null) return this.idle('no MovieLens data imported yet: serving nothing until an import');
+      if (version === this.dataVersion && this.status === 'ready') return;
+      await this.train(version);
+    } catch (error) {
+      this.fail(`model training failed: ${errorMessage(error)}`);
+    }
+  }
+
+  private async train(version: string): Promise<void> {
+    const { db } = this.options;
+    this.status = 'training';
+    this.error = null;
+    this.startedAt = Date.now();
+    this.finishedAt = null;
+    for (const entry of this.models.values()) Object.assign(entry, { state: 'pending', source: undefined, ms: undefined, error: undefined });
+
+    const ratings = await loadTrainingRatings(db);
+    if (ratings.ratings.length === 0) return this.idle('the database has no MovieLens ratings: nothing to train on');
+    this.catalog = buildCatalog(await listCatalogMovies(db), ratings);
+    this.matrix = buildRatingMatrix(ratings);
+    this.dataVersion = version;
+
+    const toFit: ModelSpec[] = [];
+    for (const spec of this.specs) {
+      if (this.options.reuseStored === false || !(await this.loadStored(version, spec))) toFit.push(spec);
+    }
+    // Cheap models first, so that the site has popular and cosine within a second of starting.
+    toFit.sort((a, b) => FIT_ORDER.indexOf(a.key) - FIT_ORDER.indexOf(b.key));
+    const writes: Promise<void>[] = [];
+    await runFits(
+      { ratings, jobs: toFit.map(({ key, algorithm, params }) => ({ key, algorithm, params })), similarity: true },
+      (event) => this.onFitEvent(version, event, writes),
+      { fitIn: this.options.fitIn ?? 'worker', fit: this.options.fit, log: (line) => this.log(line) },
+    );
+    await Promise.all(writes);
+    this.current = null;
+    this.finishedAt = Date.now();
+
+    const failed = [...this.models.values()].filter((entry) => entry.state === 'failed');
+    if (failed.length === this.models.size) {
+      return this.fail(`every model failed to fit (${failed[0]?.error ?? 'unknown error'})`);
+    }
+    for (const entry of failed) this.log(`[engine] model ${entry.spec.key} failed: ${entry.error}`);
+    this.status = 'ready';
+    const trained = [...this.models.values()].filter((entry) => entry.source === 'trained').length;
+    this.log(
+      `[engine] ready in ${((this.finishedAt - this.startedAt) / 1000).toFixed(1)} s: ` +
+        `${this.models.size - failed.length - trained} loaded, ${trained} trained, ${failed.length} failed (data ${version.slice(0, 12)})`,
+    );
+    if (trained > 0) await deleteStaleModels(db, version).catch((error) => this.log(`[engine] could not prune old models: ${errorMessage(error)}`));
+  }
+
+  /** Loads one stored model; false when there is none (or it cannot be read, which means refitting it). */
+  private async loadStored(version: string, spec: ModelSpec): Promise<boolean> {
+    const stored = await findTrainedModel(this.options.db, { dataVersion: version, algorithm: spec.algorithm, paramsKey: paramsKey(spec.params) });
+    if (!stored) return false;
+    const started = performance.now();
+    try {
+      const loaded = recommenderFromPayload(spec, stored.payload);
+      const ms = performance.now() - started;
+      this.setEntry(spec.key, { state: 'ready', source: 'loaded', loaded, ms });
+      this.log(`[engine] loaded ${spec.key} in ${ms.toFixed(0)} ms (${(stored.payload.byteLength / 1e6).toFixed(1)} MB, fitted in ${(stored.fitMs / 1000).toFixed(1)} s)`);
+      return true;
+    } catch (error) {
+      this.log(`[engine] stored ${spec.key} is unreadable (${errorMessage(error)}); fitting it again`);
+      return false;
+    }
+  }
+
+  private onFitEvent(version: string, event: FitEvent, writes: Promise<void>[]): void {
+    if (event.type === 'similarity') {
+      this.similarity = event.similarity;
+      this.log(`[engine] user similarity (${event.similarity.userIds.length} users) in ${(event.ms / 1000).toFixed(2)} s`);
+      return;
+    }
+    if (event.type === 'started') {
+      this.current = event.key;
+      this.setEntry(event.key, { state: 'training' });
+      return;
+    }
+    if (event.type === 'failed') {
+      if (event.key === 'similarity') this.log(`[engine] user similarity failed: ${event.error}`);
+      else this.setEntry(event.key, { state: 'failed', error: event.error });
+      return;
+    }
+    const spec = this.models.get(event.key)?.spec;
+    if (!spec) return;
+    try {
+      const loaded = recommenderFromPayload(spec, event.payload);
+      this.setEntry(spec.key, { state: 'ready', source: 'trained', loaded, ms: event.fitMs });
+      this.log(`[engine] fitted ${spec.key} in ${(event.fitMs / 1000).toFixed(2)} s (${(event.payload.byteLength / 1e6).toFixed(1)} MB)`);
+    } catch (error) {
+      this.setEntry(spec.key, { state: 'failed', error: `fitted but unreadable: ${errorMessage(error)}` });
+      return;
+    }
+    const key = { dataVersion: version, algorithm: spec.algorithm, paramsKey: paramsKey(spec.params) };
+    writes.push(
+      upsertTrainedModel(this.options.db, { ...key, payload: event.payload, fitMs: event.fitMs }).catch((error) =>
+        this.log(`[engine] could not store ${spec.key}: ${errorMessage(error)}`),
+      ),
+    );
+  }
+
+  private setEntry(key: string, patch: Partial<ModelEntry>): void {
+    const entry = this.models.get(key);
+    if (entry) Object.assign(entry, patch);
+  }
+
+  private idle(cause: string): void {
+    this.status = 'idle';
+    this.error = cause;
+    this.logOnce(`[engine] ${cause}`);
+  }
+
+  private fail(cause: string): void {
+    this.status = 'failed';
+    this.error = cause;
+    this.finishedAt = Date.now();
+    this.logOnce(`[engine] ${cause}; serving popular movies`);
+  }
+
+  private log(line: string): void {
+    (this.options.log ?? console.log)(line);
+  }
+
+  /** A cause is logged once per engine, however many times the start is retried. */
+  private logOnce(line: string): void {
+    if (this.logged.has(line)) return;
+    this.logged.add(line);
+    this.log(line);
+  }
+
+  /** The ready recommender for a model key (possibly from the previous data version during a retrain). */
+  recommender(key: string): LoadedRecommender | undefined {
+    return this.models.get(key)?.loaded;
+  }
+
+  progress(): { done: number; total: number; current: string | null } {
+    const entries = [...this.models.values()];
+    const done = entries.filter((entry) => entry.state === 'ready' || entry.state === 'failed').length;
+    return { done, total: entries.length, current: this.current };
+  }
+
+  statusJson(): EngineStatusJson {
+    const end = this.finishedAt ?? (this.startedAt === null ? null : Date.now());
+    return {
+      status: this.status,
+      error: this.error,
+      dataVersion: this.dataVersion,
+      progress: this.progress(),
+      models: [...this.models.values()].map((entry) => ({
+        key: entry.spec.key,
+        state: entry.state,
+        source: entry.source ?? null,
+        ms: entry.ms === undefined ? null : Math.round(entry.ms),
+        error: entry.error ?? null,
+      })),
+      similarity: this.similarity !== null,
+      trainingRatings: this.matrix?.nnz ?? 0,
+      startedAt: this.startedAt === null ? null : new Date(this.startedAt).toISOString(),
+      seconds: this.startedAt === null || end === null ? null : Math.round((end - this.startedAt) / 100) / 10,
+    };
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Fitting the models: the same job list runs in a worker thread (the website: a fit takes seconds and would
+ * block every request) or in the calling thread (the train script, tests). No server-only imports: the worker
+ * bundle loads this file.
+ */
+import type { TrainingRatings } from '@/lib/data/training';
+import { buildRatingMatrix } from '@/lib/recsys/matrix';
+import { computeUserSimilarity, fitModelPayload, type UserSimilarity } from './recsys-adapter';
+import type { ModelSpec } from './models';
+
+export type FitJob = Pick<ModelSpec, 'key' | 'algorithm' | 'params'>;
+
+export type FitEvent =
+  | { type: 'started'; key: string }
+  | { type: 'fitted'; key: string; payload: Uint8Array; fitMs: number }
+  | { type: 'failed'; key: string; error: string }
+  | { type: 'similarity'; similarity: UserSimilarity; ms: number };
+
+export interface FitRequest {
+  ratings: TrainingRatings;
+  jobs: FitJob[];
+  /** Also compute the MovieLens user × user similarity matrix (for the heat map). */
+  similarity: boolean;
+}
+
+/** A fit function: the default one calls lib/recsys; tests inject failing ones. */
+export type FitModel = (matrix: ReturnType<typeof buildRatingMatrix>, job: FitJob) => Uint8Array;
+
+/**
+ * Runs every job in order, reporting each through `emit`; one failing fit is reported and the next one runs.
+ * `pause` runs between jobs (the main-thread variant yields to the event loop there).
+ */
+export async function runFitJobs(
+  request: FitRequest,
+  emit: (event: FitEvent) => void,
+  { fit = fitModelPayload, pause }: { fit?: FitModel; pause?: () => Promise<void> } = {},
+): Promise<void> {
+  const matrix = buildRatingMatrix(request.ratings);
+  if (request.similarity) {
+    const started = performance.now();
+    try {
+      emit({ type: 'similarity', similarity: computeUserSimilarity(matrix), ms: performance.now() - started });
+    } catch (error) {
+      emit({ type: 'failed', key: 'similarity', error: errorMessage(error) });
+    }
+  }
+  for (const job of request.jobs) {
+    await pause?.();
+    emit({ type: 'started', key: job.key });
+    const started = performance.now();
+    try {
+      const payload = fit(matrix, job);
+      emit({ type: 'fitted', key: job.key, payload, fitMs: performance.now() - started });
+    } catch (error) {
+      emit({ type: 'failed', key: job.key, error: errorMessage(error) });
+    }
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The worker could not be created or died before reporting anything. */
+export class WorkerStartError extends Error {}

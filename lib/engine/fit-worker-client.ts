@@ -1,0 +1,34 @@
+import { Worker } from 'node:worker_threads';
+import { WorkerStartError, type FitEvent, type FitRequest } from './fit-jobs';
+
+/** Runs the fits in a worker thread; resolves when the worker reports 'done'. */
+export function runFitsInWorker(request: FitRequest, onEvent: (event: FitEvent) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./fit-worker.ts', import.meta.url), { workerData: request });
+    } catch (error) {
+      reject(new WorkerStartError(error instanceof Error ? error.message : String(error)));
+      return;
+    }
+    let heard = false;
+    let finished = false;
+    worker.on('message', (event: FitEvent | { type: 'done' }) => {
+      heard = true;
+      if (event.type === 'done') {
+        finished = true;
+        void worker.terminate();
+        resolve();
+      } else {
+        onEvent(event);
+      }
+    });
+    worker.on('error', (error) => {
+      finished = true;
+      reject(heard ? error : new WorkerStartError(error.message));
+    });
+    worker.on('exit', (code) => {
+      if (!finished) reject(heard ? new Error(`fit worker exited with code ${code}`) : new WorkerStartError(`exit code ${code}`));
+    });
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * The models the site keeps, with the words the pages use for them. Plain data (no server imports), so that
+ * client components can show the choices and their one-line descriptions.
+ */
+import type { AlgorithmName, NmfFill } from '@/lib/recsys/types';
+
+export const NMF_FILLS = ['zeros', 'global-median', 'movie-median', 'masked'] as const satisfies readonly NmfFill[];
+
+/** One model the engine fits and serves, e.g. 'nmf-movie-median'. */
+export interface ModelSpec {
+  key: string;
+  algorithm: AlgorithmName;
+  fill: NmfFill | null;
+  /** Fit parameters; their canonical JSON keys the stored model. */
+  params: Record<string, unknown>;
+  label: string;
+  /** One line for visitors: what the model does. */
+  description: string;
+  /** True when the score is a predicted rating on the 0.5–5 scale. */
+  predictsRatings: boolean;
+}
+
+export const MODEL_SPECS: readonly ModelSpec[] = [
+  {
+    key: 'nmf-masked', algorithm: 'nmf', fill: 'masked', params: { fill: 'masked', rank: 20 },
+    label: 'NMF, rated cells only',
+    description: 'Learns 20 taste factors from the ratings people actually gave (blanks are ignored), then places you among them.',
+    predictsRatings: true,
+  },
+  {
+    key: 'nmf-movie-median', algorithm: 'nmf', fill: 'movie-median', params: { fill: 'movie-median', rank: 20 },
+    label: 'NMF, blanks = movie median',
+    description: 'Treats every unrated movie as if rated at its median, then factorises the full users × movies table.',
+    predictsRatings: true,
+  },
+  {
+    key: 'nmf-global-median', algorithm: 'nmf', fill: 'global-median', params: { fill: 'global-median', rank: 20 },
+    label: 'NMF, blanks = global median',
+    description: 'Treats every unrated movie as rated at the median of all ratings (3.5★), then factorises the table.',
+    predictsRatings: true,
+  },
+  {
+    key: 'nmf-zeros', algorithm: 'nmf', fill: 'zeros', params: { fill: 'zeros', rank: 20 },
+    label: 'NMF, blanks = 0',
+    description: 'Treats unrated as a zero rating: it learns what people watch more than how they liked it (predictions run low).',
+    predictsRatings: true,
+  },
+  {
+    key: 'cosine', algorithm: 'cosine', fill: null, params: {},
+    label: 'Similar users (cosine)',
+    description: 'Finds the MovieLens users whose ratings point the same way as yours and suggests what they rated highly.',
+    predictsRatings: true,
+  },
+  {
+    key: 'popular', algorithm: 'popular', fill: null, params: {},
+    label: 'Popular',
+    description: 'The best-liked widely rated movies, the same for everyone: a baseline that ignores your ratings.',
+    predictsRatings: false,
+  },
+];
+
+export const DEFAULT_MODEL_KEY = 'nmf-masked';
+
+/** The spec for ?algorithm=&fill= (fill only matters for NMF; NMF without a fill gets the default fill). */
+export function findModelSpec(algorithm: string | undefined, fill?: string | null): ModelSpec | undefined {
+  if (algorithm === 'nmf') {
+    const wanted = fill ?? MODEL_SPECS.find((spec) => spec.key === DEFAULT_MODEL_KEY)?.fill;
+    return MODEL_SPECS.find((spec) => spec.algorithm === 'nmf' && spec.fill === wanted);
+  }
+  return MODEL_SPECS.find((spec) => spec.algorithm === algorithm);
+}
+
+export function modelSpecByKey(key: string): ModelSpec | undefined {
+  return MODEL_SPECS.find((spec) => spec.key === key);
+}
+
+/** Canonical JSON of parameters: sorted keys, so that the same parameters always give the same store key. */
+export function paramsKey(params: Record<string, unknown>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(params).sort(([a], [b]) => a.localeCompare(b))));
+}
+
+/** The URL query for a model, e.g. 'algorithm=nmf&fill=masked'. */
+export function modelQuery(spec: ModelSpec): Record<string, string> {
+  return spec.fill ? { algorithm: spec.algorithm, fill: spec.fill } : { algorithm: spec.algorithm };
+}

@@ -1,0 +1,112 @@
+/**
+ * Recommendations for a profile given at request time (fold-in: a visitor's ratings never need a retrain),
+ * with the fallbacks the site promises: popular movies for an empty profile, while models train, or when a
+ * model failed; straight from SQL when nothing is in memory.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '@/db/schema';
+import { listPopularMovies } from '@/lib/data/popular';
+import type { Explanation, RatedMovie, Recommendation } from '@/lib/recsys/types';
+import { movieFilter, type Catalog, type CatalogEntry, type MovieFilter } from './catalog';
+import type { Engine } from './engine';
+import { explanationText } from './explain';
+import { DEFAULT_MODEL_KEY, modelSpecByKey, type ModelSpec } from './models';
+
+export interface RecommendForOptions {
+  /** A key from MODEL_SPECS (e.g. 'nmf-movie-median'); unknown keys get the default model. */
+  model?: string;
+  n?: number;
+  /** Movie ids never to return (the profile's own movies are always excluded). */
+  exclude?: readonly number[];
+  filter?: MovieFilter;
+}
+
+export interface RecommendedMovie {
+  movieId: number;
+  title: string;
+  year: number | null;
+  genres: string[];
+  imdbId: string | null;
+  tmdbId: number | null;
+  ratingCount: number;
+  meanRating: number | null;
+  score: number;
+  predictedRating: number | null;
+  explanation: Explanation;
+  /** The explanation in one line. */
+  reason: string;
+}
+
+/** Why the list is not what was asked for: shown as a notice above it. */
+export type FallbackReason = 'empty-profile' | 'training' | 'model-failed' | 'not-started';
+
+export interface RecommendationResult {
+  /** The model asked for. */
+  requested: ModelSpec;
+  /** The model that produced the list ('popular' when falling back). */
+  served: ModelSpec;
+  fallback: FallbackReason | null;
+  items: RecommendedMovie[];
+}
+
+const POPULAR = modelSpecByKey('popular') as ModelSpec;
+
+export async function recommendWithEngine(
+  engine: Engine | null, db: Kysely<DB>, profile: readonly RatedMovie[], options: RecommendForOptions = {},
+): Promise<RecommendationResult> {
+  const requested = modelSpecByKey(options.model ?? DEFAULT_MODEL_KEY) ?? (modelSpecByKey(DEFAULT_MODEL_KEY) as ModelSpec);
+  const { n = 20, exclude = [], filter = {} } = options;
+  const catalog = engine?.catalog ?? null;
+  const fallback: FallbackReason | null =
+    profile.length === 0 && requested.key !== 'popular' ? 'empty-profile'
+    : engine?.recommender(requested.key) ? null
+    : engine?.status === 'training' ? 'training'
+    : engine?.status === 'ready' ? 'model-failed'
+    : 'not-started';
+  const served = fallback ? POPULAR : requested;
+  const loaded = engine?.recommender(served.key);
+  if (loaded && catalog) {
+    const recommendations = loaded.recommender.recommend(profile, { n, exclude, filter: movieFilter(catalog, filter) });
+    return { requested, served, fallback, items: enrich(recommendations, catalog) };
+  }
+  // Nothing in memory: the popular list straight from SQL, ranked like the popular model (by count).
+  const rows = await listPopularMovies(db, {
+    n, exclude: [...exclude, ...profile.map((rated) => rated.movieId)], filter,
+  });
+  const items = rows.map((row): RecommendedMovie => {
+    const explanation: Explanation = { kind: 'popular', ratingCount: row.ratingCount, meanRating: row.meanRating };
+    return {
+      ...row, score: row.ratingCount, predictedRating: row.dampedMean, explanation,
+      reason: explanationText(explanation, () => undefined),
+    };
+  });
+  return { requested, served: POPULAR, fallback: fallback ?? 'not-started', items };
+}
+
+function enrich(recommendations: readonly Recommendation[], catalog: Catalog): RecommendedMovie[] {
+  const titleOf = (movieId: number) => catalog.get(movieId)?.title;
+  return recommendations.flatMap((rec) => {
+    const movie: CatalogEntry | undefined = catalog.get(rec.movieId);
+    if (!movie) return [];
+    return [{
+      movieId: movie.id, title: movie.title, year: movie.year, genres: movie.genres, imdbId: movie.imdbId,
+      tmdbId: movie.tmdbId, ratingCount: movie.ratingCount, meanRating: movie.meanRating, score: rec.score,
+      predictedRating: rec.predictedRating, explanation: rec.explanation, reason: explanationText(rec.explanation, titleOf),
+    }];
+  });
+}
+
+/** Movies like `movieId` by their NMF factors, from the first NMF model that is ready. */
+export function similarMoviesWithEngine(engine: Engine | null, movieId: number, n = 10): { movie: CatalogEntry; similarity: number }[] {
+  const catalog = engine?.catalog;
+  if (!engine || !catalog) return [];
+  for (const key of ['nmf-masked', 'nmf-movie-median', 'nmf-global-median', 'nmf-zeros']) {
+    const similar = engine.recommender(key)?.similarMovies;
+    if (!similar) continue;
+    return similar(movieId, n).flatMap(({ movieId: id, similarity }) => {
+      const movie = catalog.get(id);
+      return movie ? [{ movie, similarity }] : [];
+    });
+  }
+  return [];
+}

@@ -1,0 +1,40 @@
+/** The one place the engine touches lib/recsys: fit a model to bytes, bytes back to a recommender, user similarity. */
+import {
+  createRecommender, deserializeModel, fitModel, serializeModel, similarMovies, userSimilarityMatrix,
+  type FitOptions, type Model,
+} from '@/lib/recsys';
+import type { RatingMatrix } from '@/lib/recsys/matrix';
+import type { Recommender } from '@/lib/recsys/types';
+import type { FitJob } from './fit-jobs';
+
+/** Adjusted-cosine similarity between MovieLens users (users×users, row-major, rows in `userIds` order) and how many movies each pair shares. */
+export interface UserSimilarity {
+  userIds: Int32Array;
+  similarity: Float32Array;
+  shared: Int32Array;
+}
+
+export interface LoadedRecommender {
+  recommender: Recommender;
+  model: Model;
+  /** Movies whose factors point the same way (NMF models only). */
+  similarMovies?: (movieId: number, n: number) => { movieId: number; similarity: number }[];
+}
+
+export function fitModelPayload(matrix: RatingMatrix, job: FitJob): Uint8Array {
+  return serializeModel(fitModel(matrix, { ...job.params, algorithm: job.algorithm } as FitOptions));
+}
+
+export function recommenderFromPayload(job: Pick<FitJob, 'key' | 'algorithm'>, payload: Uint8Array): LoadedRecommender {
+  const model = deserializeModel(payload);
+  if (model.kind !== job.algorithm) throw new Error(`stored ${job.key} holds a '${model.kind}' model`);
+  return {
+    recommender: createRecommender(model),
+    model,
+    similarMovies: model.kind === 'nmf' ? (movieId, n) => similarMovies(model, movieId, n) : undefined,
+  };
+}
+
+export function computeUserSimilarity(matrix: RatingMatrix): UserSimilarity {
+  return userSimilarityMatrix(matrix);
+}
