@@ -1,0 +1,52 @@
+'use server';
+
+import { z } from 'zod';
+import { getDatabase } from '@/db/client';
+import { deleteHiddenMovie, insertHiddenMovie } from '@/lib/data/hidden';
+import { ensureVisitorId, getVisitorId } from '@/lib/session';
+import { existingMovieInput, MovieInput } from '@/lib/validation/movies';
+import { revalidateVisitorPages } from './revalidate';
+import { NOT_SAVED, type ActionState } from './state';
+
+function invalid(error: z.ZodError): ActionState {
+  const fieldErrors = z.flattenError(error).fieldErrors;
+  return { status: 'error', message: `Not saved: ${Object.values(fieldErrors).flat()[0] ?? 'invalid input.'}`, fieldErrors };
+}
+
+/** "Not interested": leave a movie out of the visitor's recommendations. FormData: movieId. */
+export async function hideMovie(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = MovieInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const { movieId } = parsed.data;
+  try {
+    const { db } = await getDatabase();
+    const known = await existingMovieInput(db, MovieInput).safeParseAsync(parsed.data);
+    if (!known.success) return invalid(known.error);
+    const userId = await ensureVisitorId();
+    await insertHiddenMovie(db, { userId, movieId });
+  } catch (error) {
+    console.error('[hideMovie]', error);
+    return { status: 'error', message: NOT_SAVED };
+  }
+  revalidateVisitorPages(movieId);
+  return { status: 'saved', message: 'Hidden: it will not be recommended to you.' };
+}
+
+/** Undo "not interested". FormData: movieId. */
+export async function unhideMovie(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = MovieInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const { movieId } = parsed.data;
+  try {
+    const userId = await getVisitorId();
+    if (userId !== null) {
+      const { db } = await getDatabase();
+      await deleteHiddenMovie(db, { userId, movieId });
+    }
+  } catch (error) {
+    console.error('[unhideMovie]', error);
+    return { status: 'error', message: NOT_SAVED };
+  }
+  revalidateVisitorPages(movieId);
+  return { status: 'saved', message: 'It can be recommended to you again.' };
+}

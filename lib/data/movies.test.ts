@@ -1,0 +1,107 @@
+import { describeEachDatabase } from '@/db/test-db';
+import {
+  countMovies,
+  escapeLike,
+  findMovie,
+  listGenres,
+  listMoviesByIds,
+  listMovieTags,
+  listPopularMovies,
+  searchMovies,
+} from './movies';
+import { seedTestMovies } from './test-movies';
+
+describe('escapeLike', () => {
+  it('escapes the LIKE wildcards and the escape character', () => {
+    expect(escapeLike('100%_a\\b')).toBe('100\\%\\_a\\\\b');
+  });
+});
+
+describeEachDatabase(
+  'movies data',
+  (current) => {
+    const titles = async (text: string, limit = 10) =>
+      (await searchMovies(current().db, text, limit)).map((movie) => movie.title);
+
+    it('finds a movie with its links and rating statistics', async () => {
+      const movie = await findMovie(current().db, 1);
+      // Toy Story: ratings 4, 5, 3.5, 4 in the fixture -> mean 4.125.
+      expect(movie).toEqual({
+        id: 1,
+        title: 'Toy Story (1995)',
+        year: 1995,
+        genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'],
+        imdbId: '0114709',
+        tmdbId: 862,
+        ratingCount: 4,
+        meanRating: 4.125,
+      });
+      expect(await findMovie(current().db, 999_999)).toBeNull();
+    });
+
+    it('gives an unrated movie without links zero ratings and no mean', async () => {
+      expect(await findMovie(current().db, 10)).toMatchObject({ year: null, imdbId: null, ratingCount: 0, meanRating: null });
+    });
+
+    it('lists movies by ids in the order asked, skipping unknown ids', async () => {
+      const movies = await listMoviesByIds(current().db, [2571, 424242, 1, 2571]);
+      expect(movies.map((movie) => movie.id)).toEqual([2571, 1, 2571]);
+      expect(await listMoviesByIds(current().db, [])).toEqual([]);
+    });
+
+    it('lists the most rated movies, optionally of one genre', async () => {
+      const popular = await listPopularMovies(current().db, { limit: 3 });
+      expect(popular.map((movie) => movie.id)).toEqual([1, 2571, 2]);
+      const sciFi = await listPopularMovies(current().db, { genre: 'Sci-Fi' });
+      expect(sciFi.map((movie) => movie.id)).toEqual([2571]);
+      expect(await listPopularMovies(current().db, { genre: "'; DROP TABLE movies; --" })).toEqual([]);
+    });
+
+    it('lists genres with their movie counts', async () => {
+      const genres = await listGenres(current().db);
+      expect(genres).toContainEqual({ genre: 'Drama', movieCount: 3 });
+      expect(genres.map((g) => g.genre)).toEqual([...genres.map((g) => g.genre)].sort());
+      expect(await countMovies(current().db)).toBe(10);
+    });
+
+    it('lists tags by use, as plain text', async () => {
+      expect(await listMovieTags(current().db, 1)).toEqual([
+        { tag: 'pixar', count: 2 },
+        { tag: '<b>fun</b>', count: 1 },
+      ]);
+    });
+
+    describe('searchMovies', () => {
+      it('matches substrings case-insensitively, prefix matches first, then by ratings', async () => {
+        expect(await titles('toy sto')).toEqual(['Toy Story (1995)', 'Toy Story 2 (1999)']);
+        expect(await titles('MATRIX')).toEqual(['Matrix, The (1999)', 'Matrix Reloaded, The (2003)']);
+        // "story" starts a word in three titles: the most rated first; never a prefix match.
+        expect(await titles('story')).toEqual(['Toy Story (1995)', 'Toy Story 2 (1999)', 'Under_score Story (2001)']);
+      });
+
+      it('ranks a word-start match above a match inside a word', async () => {
+        expect(await titles('ma')).toEqual(['Matrix, The (1999)', 'Matrix Reloaded, The (2003)', 'Jumanji (1995)']);
+      });
+
+      it('finds "Matrix, The" when the visitor types "the matrix"', async () => {
+        expect(await titles('the matrix')).toEqual(['Matrix, The (1999)', 'Matrix Reloaded, The (2003)']);
+        expect(await titles('The Matrix Rel')).toEqual(['Matrix Reloaded, The (2003)']);
+      });
+
+      it('treats LIKE wildcards, backslashes and quotes literally', async () => {
+        expect(await titles('%')).toEqual(['100% Arbitrary (2000)']);
+        expect(await titles('_')).toEqual(['Under_score Story (2001)']);
+        expect(await titles('\\')).toEqual(['Back\\Slash (2002)']);
+        expect(await titles("d'amélie")).toEqual(["Amélie (Fabuleux destin d'Amélie Poulain, Le) (2001)"]);
+        expect(await titles("' OR 1=1 --")).toEqual([]);
+      });
+
+      it('handles Unicode, blank text and the limit', async () => {
+        expect(await titles('amélie')).toHaveLength(1);
+        expect(await titles('   ')).toEqual([]);
+        expect(await titles('y', 2)).toHaveLength(2);
+      });
+    });
+  },
+  async ({ db }) => seedTestMovies(db),
+);

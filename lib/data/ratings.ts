@@ -1,0 +1,89 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '@/db/schema';
+
+export interface UserRating {
+  movieId: number;
+  rating: number;
+  ratedAt: Date;
+}
+
+/** The one place rating rows become UserRating. */
+function toUserRating(row: { movie_id: number; rating: number; rated_at: Date }): UserRating {
+  return { movieId: row.movie_id, rating: Number(row.rating), ratedAt: row.rated_at };
+}
+
+/** A user's ratings, most recent first. */
+export async function listUserRatings(db: Kysely<DB>, userId: number): Promise<UserRating[]> {
+  const rows = await db
+    .selectFrom('ratings')
+    .select(['movie_id', 'rating', 'rated_at'])
+    .where('user_id', '=', userId)
+    .orderBy('rated_at', 'desc')
+    .orderBy('movie_id')
+    .execute();
+  return rows.map(toUserRating);
+}
+
+export async function countUserRatings(db: Kysely<DB>, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom('ratings')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findUserRating(db: Kysely<DB>, userId: number, movieId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('ratings')
+    .select('rating')
+    .where('user_id', '=', userId)
+    .where('movie_id', '=', movieId)
+    .executeTakeFirst();
+  return row ? Number(row.rating) : null;
+}
+
+/** Insert or replace the user's rating of a movie (0.5..5 in half steps; the CHECK constraint enforces it). */
+export async function upsertRating(
+  db: Kysely<DB>,
+  input: { userId: number; movieId: number; rating: number },
+): Promise<void> {
+  await db
+    .insertInto('ratings')
+    .values({ user_id: input.userId, movie_id: input.movieId, rating: input.rating })
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'movie_id']).doUpdateSet({ rating: input.rating, rated_at: sql<Date>`now()` }),
+    )
+    .execute();
+}
+
+/** Remove one rating; true when there was one. */
+export async function deleteRating(db: Kysely<DB>, input: { userId: number; movieId: number }): Promise<boolean> {
+  const result = await db
+    .deleteFrom('ratings')
+    .where('user_id', '=', input.userId)
+    .where('movie_id', '=', input.movieId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export interface HistogramBin {
+  /** 0.5, 1, ..., 5 */
+  rating: number;
+  count: number;
+}
+
+/** How many ratings a movie got at each of the ten half-star values (empty values included, as 0). */
+export async function listRatingHistogram(db: Kysely<DB>, movieId: number): Promise<HistogramBin[]> {
+  const rows = await db
+    .selectFrom('ratings')
+    .select((eb) => ['rating', eb.fn.countAll().as('n')])
+    .where('movie_id', '=', movieId)
+    .groupBy('rating')
+    .execute();
+  const counts = new Map(rows.map((row) => [Number(row.rating), Number(row.n)]));
+  return Array.from({ length: 10 }, (_, i) => {
+    const rating = (i + 1) / 2;
+    return { rating, count: counts.get(rating) ?? 0 };
+  });
+}
