@@ -41,6 +41,18 @@ export function explanationText(explanation: Explanation, titleOf: TitleOf): str
       return `rated ${meanRating.toFixed(1)}★ on average by ${ratingCount} MovieLens users`;
     }
     default:
-      return 'text' in explanation && typeof explanation.text === 'string' ? explanation.text : '';
+      return otherText(explanation, titleOf);
   }
+}
+
+/** Explanations of the extra algorithms: EASE ("watched together") and biased MF both list the rated movies behind a score. */
+function otherText(explanation: Explanation, titleOf: TitleOf): string {
+  const because = (explanation as { because?: unknown }).because;
+  if (Array.isArray(because)) {
+    const top = (because as { movieId: number; rating: number; contribution: number }[]).filter((item) => item.contribution > 0).slice(0, 2);
+    const names = top.map((item) => shortTitle(titleOf(item.movieId) ?? `movie ${item.movieId}`));
+    if (explanation.kind === 'ease' && names.length > 0) return `often watched by people who watched ${listTitles(names)}`;
+    if (names.length > 0) return `because you rated ${listTitles(top.map((item, i) => `${names[i]} ${formatStars(item.rating)}`))}`;
+  }
+  return 'text' in explanation && typeof explanation.text === 'string' ? explanation.text : '';
 }

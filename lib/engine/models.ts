@@ -52,6 +52,18 @@ export const MODEL_SPECS: readonly ModelSpec[] = [
     predictsRatings: true,
   },
   {
+    key: 'mf', algorithm: 'mf', fill: null, params: { rank: 20 },
+    label: 'Matrix factorisation (biased)',
+    description: 'Like NMF on rated cells, plus per-user and per-movie biases and factors that may be negative: the best rating predictor here.',
+    predictsRatings: true,
+  },
+  {
+    key: 'ease', algorithm: 'ease', fill: null, params: { lambda: 500, minRatings: 10 },
+    label: 'EASE (watched together)',
+    description: 'Learns which movies are watched by the same people (ignoring the stars) and ranks what goes with what you rated.',
+    predictsRatings: false,
+  },
+  {
     key: 'popular', algorithm: 'popular', fill: null, params: {},
     label: 'Popular',
     description: 'The best-liked widely rated movies, the same for everyone: a baseline that ignores your ratings.',

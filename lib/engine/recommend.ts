@@ -61,7 +61,7 @@ export async function recommendWithEngine(
     profile.length === 0 && requested.key !== 'popular' ? 'empty-profile'
     : engine?.recommender(requested.key) ? null
     : engine?.status === 'training' ? 'training'
-    : engine?.status === 'ready' ? 'model-failed'
+    : engine?.status === 'ready' || engine?.status === 'failed' ? 'model-failed'
     : 'not-started';
   const served = fallback ? POPULAR : requested;
   const loaded = engine?.recommender(served.key);

@@ -1,0 +1,144 @@
+import { describeEachDatabase } from '@/db/test-db';
+import { listTrainedModels } from '@/lib/data/model-store';
+import { Engine, type EngineOptions } from './engine';
+import { recommendWithEngine, similarMoviesWithEngine } from './recommend';
+import { FIXTURE_SPECS, recordImport, seedEngineFixture } from './testing/fixture';
+
+const profileA = [
+  { movieId: 1, rating: 5 },
+  { movieId: 2, rating: 4.5 },
+  { movieId: 9, rating: 1 },
+];
+
+function engineFor(db: EngineOptions['db'], extra: Partial<EngineOptions> = {}) {
+  const lines: string[] = [];
+  const engine = new Engine({ db, specs: FIXTURE_SPECS, fitIn: 'main', log: (line) => lines.push(line), ...extra });
+  return { engine, lines };
+}
+
+describeEachDatabase(
+  'engine',
+  (current) => {
+    it('fits every model, stores it under the data version, and serves recommendations', async () => {
+      const { db } = current();
+      const { engine } = engineFor(db);
+      expect(engine.status).toBe('idle');
+      await engine.start();
+      const status = engine.statusJson();
+      expect(status).toMatchObject({ status: 'ready', dataVersion: 'fixture-v1', similarity: true, error: null });
+      expect(status.models.map((model) => [model.key, model.state, model.source])).toEqual(
+        FIXTURE_SPECS.map((spec) => [spec.key, 'ready', 'trained']),
+      );
+      const stored = await listTrainedModels(db);
+      expect(stored).toHaveLength(FIXTURE_SPECS.length);
+      expect(new Set(stored.map((model) => model.dataVersion))).toEqual(new Set(['fixture-v1']));
+
+      const result = await recommendWithEngine(engine, db, profileA, { model: 'nmf-masked', n: 5, exclude: [3] });
+      expect(result.fallback).toBeNull();
+      expect(result.served.key).toBe('nmf-masked');
+      const ids = result.items.map((item) => item.movieId);
+      expect(ids).not.toEqual(expect.arrayContaining([1]));
+      expect(ids).not.toContain(2);
+      expect(ids).not.toContain(3);
+      // Group A's profile: its best unseen movies are group A's favourites (4–8).
+      expect(ids[0]).toBeLessThanOrEqual(8);
+      expect(result.items[0]?.reason).toMatch(/because you rated Movie [12] /);
+      expect(result.items[0]?.title).toMatch(/^Movie \d+ \(\d{4}\)$/);
+    });
+
+    it('applies genre, year and minimum-count filters', async () => {
+      const { db } = current();
+      const { engine } = engineFor(db);
+      await engine.start();
+      const drama = await recommendWithEngine(engine, db, profileA, { model: 'cosine', n: 20, filter: { genre: 'Drama', yearFrom: 2000 } });
+      expect(drama.items.length).toBeGreaterThan(0);
+      for (const item of drama.items) {
+        expect(item.genres).toContain('Drama');
+        expect(item.year).toBeGreaterThanOrEqual(2000);
+      }
+      const none = await recommendWithEngine(engine, db, profileA, { model: 'cosine', n: 20, filter: { minRatings: 1000 } });
+      expect(none.items).toEqual([]);
+    });
+
+    it('a second engine on the same data loads the stored models instead of fitting', async () => {
+      const { db } = current();
+      const fit = jest.fn(() => {
+        throw new Error('must not fit');
+      });
+      const { engine } = engineFor(db, { fit });
+      await engine.start();
+      expect(fit).not.toHaveBeenCalled();
+      expect(engine.status).toBe('ready');
+      expect(new Set(engine.statusJson().models.map((model) => model.source))).toEqual(new Set(['loaded']));
+      const result = await recommendWithEngine(engine, db, profileA, { model: 'cosine', n: 3 });
+      expect(result.items[0]?.reason).toMatch(/liked by \d+ users? with tastes like yours/);
+      expect(similarMoviesWithEngine(engine, 1, 3)).toHaveLength(3);
+    });
+
+    it('start() is idempotent and does nothing while the data version is unchanged', async () => {
+      const { db } = current();
+      const { engine } = engineFor(db);
+      await Promise.all([engine.start(), engine.start()]);
+      const before = engine.statusJson().models;
+      await engine.start();
+      expect(engine.statusJson().models).toEqual(before);
+    });
+
+    it('retrains when the MovieLens data version changes, and drops the old models', async () => {
+      const { db } = current();
+      const { engine } = engineFor(db);
+      await engine.start();
+      await recordImport(db, 'fixture-v2');
+      await engine.start();
+      expect(engine.statusJson()).toMatchObject({ status: 'ready', dataVersion: 'fixture-v2' });
+      expect(new Set(engine.statusJson().models.map((model) => model.source))).toEqual(new Set(['trained']));
+      expect(new Set((await listTrainedModels(db)).map((model) => model.dataVersion))).toEqual(new Set(['fixture-v2']));
+    });
+
+    it('a failing fit gives status failed, logs the cause once, and the site falls back to popular from SQL', async () => {
+      const { db } = current();
+      await recordImport(db, 'fixture-v3');
+      const { engine, lines } = engineFor(db, {
+        fit: () => {
+          throw new Error('out of memory');
+        },
+      });
+      await engine.start();
+      expect(engine.status).toBe('failed');
+      expect(engine.error).toMatch(/out of memory/);
+      engine.refreshIfDue(0); // a failed engine is not retried by requests
+      await engine.settled();
+      expect(lines.filter((line) => line.includes('every model failed'))).toHaveLength(1);
+
+      const result = await recommendWithEngine(engine, db, profileA, { model: 'nmf-masked', n: 4, filter: { minRatings: 1 } });
+      expect(result.fallback).toBe('model-failed');
+      expect(result.served.key).toBe('popular');
+      expect(result.items).toHaveLength(4);
+      expect(result.items.map((item) => item.movieId)).not.toContain(1);
+      expect(result.items[0]?.reason).toMatch(/rated [\d.]+★ on average by \d+ MovieLens users/);
+    });
+
+    it('an empty profile gets popular movies, whatever model was asked for', async () => {
+      const { db } = current();
+      const { engine } = engineFor(db);
+      await engine.start();
+      const result = await recommendWithEngine(engine, db, [], { model: 'nmf-zeros', n: 3 });
+      expect(result.fallback).toBe('empty-profile');
+      expect(result.served.key).toBe('popular');
+      expect(result.items).toHaveLength(3);
+    });
+  },
+  async ({ db }) => seedEngineFixture(db),
+);
+
+describeEachDatabase('engine without data', (current) => {
+  it('stays idle and says why, once', async () => {
+    const { engine, lines } = engineFor(current().db);
+    await engine.start();
+    await engine.start();
+    expect(engine.statusJson()).toMatchObject({ status: 'idle', error: expect.stringMatching(/no MovieLens data/) });
+    expect(lines).toHaveLength(1);
+    const result = await recommendWithEngine(engine, current().db, profileA, {});
+    expect(result.items).toEqual([]);
+  });
+});
