@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import { describeEachDatabase, type TestDatabase } from '@/db/test-db';
+import { getDatabaseCounts } from '@/lib/data/stats';
+import { BAD_INPUT_CASES, TINY_COUNTS, TINY_DIR, writeFixtureCopy } from '@/lib/movielens/test-fixtures';
+import { importMovieLens, isDatabaseEmpty, MovieLensImportError, type ImportProgress } from '.';
+
+const EMPTY = { movies: 0, links: 0, ratings: 0, tags: 0, users: 0, visitors: 0 };
+
+async function importRows(database: TestDatabase) {
+  return database.db.selectFrom('dataset_imports').selectAll().execute();
+}
+
+describeEachDatabase('importMovieLens: the tiny fixture', (current) => {
+  it('starts empty', async () => {
+    await expect(isDatabaseEmpty(current().db)).resolves.toBe(true);
+  });
+
+  it('imports every file, reports progress per file and records the data version', async () => {
+    const events: ImportProgress[] = [];
+    const result = await importMovieLens(current().connection, { dir: TINY_DIR, onProgress: (event) => events.push(event) });
+    expect(result).toMatchObject({ action: 'imported', counts: TINY_COUNTS });
+    expect(result.dataVersion).toMatch(/^[0-9a-f]{64}$/);
+    expect(events.filter((e) => e.step === 'parsed').map((e) => [e.step === 'parsed' && e.file, e.rows])).toEqual([
+      ['movies.csv', 7],
+      ['links.csv', 7],
+      ['ratings.csv', 11],
+      ['tags.csv', 3],
+    ]);
+    await expect(getDatabaseCounts(current().db)).resolves.toEqual({ ...TINY_COUNTS, visitors: 0 });
+    const [row] = await importRows(current());
+    expect(row).toMatchObject({ data_version: result.dataVersion, ...TINY_COUNTS });
+    await expect(isDatabaseEmpty(current().db)).resolves.toBe(false);
+  });
+
+  it('stores titles, years, genres, links, ratings and tags as released', async () => {
+    const { db } = current();
+    const movies = await db.selectFrom('movies').selectAll().where('id', 'in', [29, 40697, 171749]).orderBy('id').execute();
+    expect(movies).toEqual([
+      { id: 29, title: 'City of Lost Children, The (Cité des enfants perdus, La) (1995)', year: 1995, genres: ['Adventure', 'Drama', 'Fantasy', 'Mystery', 'Sci-Fi'] },
+      { id: 40697, title: 'Babylon 5', year: null, genres: ['Sci-Fi'] },
+      { id: 171749, title: 'Death Note: Desu nôto (2006–2007)', year: 2006, genres: [] },
+    ]);
+    const links = await db.selectFrom('links').selectAll().where('movie_id', 'in', [1, 40697]).orderBy('movie_id').execute();
+    expect(links).toEqual([
+      { movie_id: 1, imdb_id: '0114709', tmdb_id: 862 },
+      { movie_id: 40697, imdb_id: '0105946', tmdb_id: null },
+    ]);
+    const rating = await db.selectFrom('ratings').selectAll().where('user_id', '=', 1).where('movie_id', '=', 29).executeTakeFirstOrThrow();
+    expect(rating.rating).toBe(0.5);
+    expect(rating.rated_at.toISOString()).toBe(new Date(964983815 * 1000).toISOString());
+    const tags = await db.selectFrom('tags').select(['user_id', 'tag']).orderBy('id').execute();
+    expect(tags).toEqual([
+      { user_id: 2, tag: 'space station' },
+      { user_id: 3, tag: '"pixar"' },
+      { user_id: 4, tag: 'dreamlike, strange' },
+    ]);
+    const kinds = await db.selectFrom('users').select('kind').distinct().execute();
+    expect(kinds).toEqual([{ kind: 'movielens' }]);
+  });
+
+  it('re-importing the same data is a no-op that says so', async () => {
+    const before = await importRows(current());
+    const copy = writeFixtureCopy(); // byte-identical, another folder: the data version depends on the bytes only
+    const result = await importMovieLens(current().connection, { dir: copy });
+    fs.rmSync(copy, { recursive: true });
+    expect(result.action).toBe('unchanged');
+    expect(result.counts).toEqual(TINY_COUNTS);
+    expect(await importRows(current())).toEqual(before);
+    await expect(getDatabaseCounts(current().db)).resolves.toEqual({ ...TINY_COUNTS, visitors: 0 });
+  });
+
+  it('refuses a different dataset without replace, and changes nothing', async () => {
+    const dir = writeFixtureCopy([{ file: 'ratings.csv', line: 2, text: '1,1,3.0,964982703' }]);
+    try {
+      await expect(importMovieLens(current().connection, { dir })).rejects.toThrow(
+        /^the database already holds a different MovieLens dataset .*--replace/,
+      );
+      await expect(getDatabaseCounts(current().db)).resolves.toEqual({ ...TINY_COUNTS, visitors: 0 });
+      expect(await importRows(current())).toHaveLength(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('replace swaps the MovieLens data and keeps visitors with their ratings of movies that remain', async () => {
+    const { db, connection } = current();
+    const visitor = await db.insertInto('users').values({ kind: 'visitor' }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('ratings').values([
+      { user_id: visitor.id, movie_id: 1, rating: 5 },
+      { user_id: visitor.id, movie_id: 2, rating: 4 },
+    ]).execute();
+    // The new data drops movie 2 (Jumanji) with its link and its one MovieLens rating, and renames Toy Story.
+    const dir = writeFixtureCopy();
+    const edit = (file: string, from: string, to: string) =>
+      fs.writeFileSync(`${dir}/${file}`, fs.readFileSync(`${dir}/${file}`, 'utf8').replace(from, to));
+    edit('movies.csv', '2,Jumanji (1995),Adventure|Children|Fantasy\r\n', '');
+    edit('movies.csv', 'Toy Story (1995)', 'Toy Story! (1995)');
+    edit('links.csv', '2,0113497,8844\r\n', '');
+    edit('ratings.csv', '1,2,3.5,964981247\r\n', '');
+    try {
+      const result = await importMovieLens(connection, { dir, replace: true });
+      expect(result).toMatchObject({ action: 'replaced', counts: { ...TINY_COUNTS, movies: 6, links: 6, ratings: 10 } });
+      await expect(getDatabaseCounts(db)).resolves.toEqual({ movies: 6, links: 6, ratings: 11, tags: 3, users: 4, visitors: 1 });
+      const kept = await db.selectFrom('ratings').select(['movie_id', 'rating']).where('user_id', '=', visitor.id).execute();
+      expect(kept).toEqual([{ movie_id: 1, rating: 5 }]);
+      expect(await importRows(current())).toHaveLength(2);
+      const toyStory = await db.selectFrom('movies').select('title').where('id', '=', 1).executeTakeFirstOrThrow();
+      expect(toyStory.title).toBe('Toy Story! (1995)');
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+});
+
+describeEachDatabase('importMovieLens: bad input writes nothing', (current) => {
+  it.each(BAD_INPUT_CASES.map((c) => [c.name, c] as const))('%s', async (_name, badCase) => {
+    const dir = writeFixtureCopy(badCase.edits);
+    try {
+      const attempt = importMovieLens(current().connection, { dir });
+      await expect(attempt).rejects.toBeInstanceOf(MovieLensImportError);
+      await expect(attempt).rejects.toThrow(badCase.message);
+      await expect(getDatabaseCounts(current().db)).resolves.toEqual(EMPTY);
+      expect(await importRows(current())).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('a failure half-way through loading rolls everything back', async () => {
+    const failAfterRatings = (event: ImportProgress) => {
+      if (event.step === 'loaded' && event.table === 'ratings') throw new Error('simulated failure after loading ratings');
+    };
+    await expect(importMovieLens(current().connection, { dir: TINY_DIR, onProgress: failAfterRatings })).rejects.toThrow(
+      'simulated failure after loading ratings',
+    );
+    await expect(getDatabaseCounts(current().db)).resolves.toEqual(EMPTY);
+    expect(await importRows(current())).toEqual([]);
+    // The database is still usable: the same import now succeeds.
+    await expect(importMovieLens(current().connection, { dir: TINY_DIR })).resolves.toMatchObject({ action: 'imported' });
+  });
+});
