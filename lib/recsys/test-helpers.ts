@@ -1,0 +1,38 @@
+/** Seeded small rating data for the recsys tests (not used by production code). */
+import { buildRatingMatrix, type RatingMatrix, type RatingRow } from './matrix';
+import { mulberry32 } from './random';
+
+/**
+ * users×movies ratings from a planted rank-`rank` non-negative model, each cell observed with
+ * probability `density`, rounded to halves in 0.5..5. Ids are offset (users 1.., movies 101..) to
+ * catch position/id mix-ups.
+ */
+export function syntheticRows(users: number, movies: number, { density = 0.3, rank = 3, seed = 1 } = {}): RatingRow[] {
+  const rng = mulberry32(seed);
+  const U = Array.from({ length: users * rank }, () => rng());
+  const M = Array.from({ length: movies * rank }, () => rng());
+  const rows: RatingRow[] = [];
+  for (let i = 0; i < users; i++) {
+    for (let j = 0; j < movies; j++) {
+      if (rng() > density) continue;
+      let s = 0;
+      for (let t = 0; t < rank; t++) s += (U[i * rank + t] as number) * (M[j * rank + t] as number);
+      rows.push({ userId: i + 1, movieId: 101 + j * 2, rating: Math.min(5, Math.max(0.5, Math.round((1 + (4 * s) / rank) * 2) / 2)) });
+    }
+  }
+  return rows;
+}
+
+export function syntheticMatrix(users: number, movies: number, options?: Parameters<typeof syntheticRows>[2]): RatingMatrix {
+  return buildRatingMatrix(syntheticRows(users, movies, options));
+}
+
+/** The dense users×movies matrix with unrated cells set to c_j (tests only). */
+export function denseFilled(mat: RatingMatrix, c: Float64Array): Float64Array {
+  const D = new Float64Array(mat.users * mat.movies);
+  for (let i = 0; i < mat.users; i++) for (let j = 0; j < mat.movies; j++) D[i * mat.movies + j] = c[j] as number;
+  for (let i = 0; i < mat.users; i++) {
+    for (let p = mat.rowPtr[i] as number; p < (mat.rowPtr[i + 1] as number); p++) D[i * mat.movies + (mat.colIdx[p] as number)] = mat.values[p] as number;
+  }
+  return D;
+}
