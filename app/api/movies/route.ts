@@ -1,0 +1,22 @@
+import { getDatabase } from '@/db/client';
+import { searchMovies } from '@/lib/data/movies';
+import { firstIssue, SearchQuery } from '@/lib/validation/movies';
+
+/**
+ * GET /api/movies?search=matrix&limit=10 — title autocomplete.
+ * 200 { items: [{ id, title, year, genres, ratingCount }] }; 400 { error } naming the bad parameter.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const params = new URL(request.url).searchParams;
+  const parsed = SearchQuery.safeParse({
+    search: params.get('search') ?? undefined,
+    limit: params.get('limit') ?? undefined,
+  });
+  if (!parsed.success) return Response.json({ error: firstIssue(parsed.error) }, { status: 400 });
+  const { db } = await getDatabase();
+  const movies = await searchMovies(db, parsed.data.search, parsed.data.limit);
+  return Response.json(
+    { items: movies.map(({ id, title, year, genres, ratingCount }) => ({ id, title, year, genres, ratingCount })) },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
+}

@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import type { MovieSummary } from '@/lib/data/movies';
+import { RatingControl } from '@/components/rating/rating-control';
+import { displayTitle, formatCount, formatMean } from './format';
+
+/** A movie in a grid: title, year, genres, what others thought, and the visitor's own rating control. */
+export function MovieCard({ movie, rating }: { movie: MovieSummary; rating: number | null }) {
+  return (
+    <article className="card h-100 movie-card">
+      <div className="card-body d-flex flex-column gap-1">
+        <h3 className="h6 card-title mb-0">
+          <Link href={`/movies/${movie.id}`} className="text-decoration-none">
+            {displayTitle(movie.title)}
+          </Link>{' '}
+          {movie.year !== null && <span className="text-body-secondary fw-normal">({movie.year})</span>}
+        </h3>
+        <p className="small text-body-secondary mb-1">{movie.genres.slice(0, 3).join(' · ') || 'No genres listed'}</p>
+        <p className="small mb-2">
+          <span aria-label={`Average rating ${formatMean(movie.meanRating)} out of 5`}>★ {formatMean(movie.meanRating)}</span>
+          <span className="text-body-secondary"> · {formatCount(movie.ratingCount, 'rating', 'ratings')}</span>
+        </p>
+        <div className="mt-auto">
+          <RatingControl movieId={movie.id} title={movie.title} initialRating={rating} />
+        </div>
+      </div>
+    </article>
+  );
+}
