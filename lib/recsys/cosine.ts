@@ -10,7 +10,12 @@
  *  - 'weighted-sum': Σ s·r (rewards movies many close neighbours rated, and rated well).
  *  - 'centred-sum': Σ s·(r − μ_v).
  *  - 'support':     Σ s (ignores the rating value; implicit-feedback style).
- * predict uses the per-item neighbourhood: the `neighbours` most similar users who rated that movie.
+ * predict uses the per-item neighbourhood: the `neighbours` most similar users who rated that movie,
+ * μ_u + Σ s·(r − μ_v) / Σ s (mean-centred ratings whatever the similarity).
+ *
+ * Measured (ml-latest-small, per-user 80/20 split, seed 42, 30 neighbours): NDCG@10 'mean' 0.003,
+ * 'support' 0.204 and 'centred-sum' 0.207 (centred), 'weighted-sum' 0.226 centred / 0.268 plain;
+ * RMSE 0.889 centred / 0.896 plain. Defaults: plain cosine, 'weighted-sum', 30 neighbours (60: 0.266).
  */
 import { clampRating, profileVector, topPositions, type ProfileVector } from './common';
 import { movieStats, type RatingMatrix } from './matrix';
@@ -22,7 +27,7 @@ export type CosineScoring = 'mean' | 'weighted-sum' | 'centred-sum' | 'support';
 export interface CosineOptions {
   /** Number of most similar users used (default 30). */
   neighbours?: number;
-  /** Adjusted cosine: subtract each user's mean rating (default true). */
+  /** Adjusted cosine: subtract each user's mean rating (default false: plain cosine ranks better, see below). */
   centred?: boolean;
   scoring?: CosineScoring;
 }
@@ -41,7 +46,7 @@ export interface CosineModel {
 }
 
 /** Precomputes user means and norms. O(nnz). */
-export function fitCosine(mat: RatingMatrix, { neighbours = 30, centred = true, scoring = 'weighted-sum' }: CosineOptions = {}): CosineModel {
+export function fitCosine(mat: RatingMatrix, { neighbours = 30, centred = false, scoring = 'weighted-sum' }: CosineOptions = {}): CosineModel {
   if (!Number.isInteger(neighbours) || neighbours < 1) throw new RangeError(`neighbours must be a positive integer, got ${neighbours}`);
   if (!['mean', 'weighted-sum', 'centred-sum', 'support'].includes(scoring)) throw new RangeError(`cosine: unknown scoring '${scoring}'`);
   const userMeans = new Float64Array(mat.users);
@@ -204,7 +209,7 @@ export function createCosineRecommender(model: CosineModel): Recommender {
  * Sums run over shared movies in movie order for both (u, v) and (v, u), so the matrix is exactly symmetric.
  * O(Σ_j raters(j)²).
  */
-export function userSimilarityMatrix(mat: RatingMatrix, { centred = true }: { centred?: boolean } = {}): { userIds: Int32Array; similarity: Float32Array; shared: Int32Array } {
+export function userSimilarityMatrix(mat: RatingMatrix, { centred = false }: { centred?: boolean } = {}): { userIds: Int32Array; similarity: Float32Array; shared: Int32Array } {
   const model = fitCosine(mat, { centred });
   const m = mat.users;
   const similarity = new Float32Array(m * m);

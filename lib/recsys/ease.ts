@@ -11,9 +11,9 @@ import { movieIndexOf, popularExplanation, popularRecommendations } from './popu
 import type { Explanation, Recommender } from './types';
 
 export interface EaseOptions {
-  /** L2 weight λ (default 500). */
+  /** L2 weight λ (default 300; NDCG@10 0.298 vs 0.295 at 500, 0.297 at 200). */
   lambda?: number;
-  /** Only movies with at least this many ratings are modelled (default 10). */
+  /** Only movies with at least this many ratings are modelled (default 10: 20 gives NDCG@10 0.295 in 1 s). */
   minRatings?: number;
 }
 
@@ -62,7 +62,7 @@ export function invertSpd(A: Float64Array, n: number): void {
   }
 }
 
-export function fitEase(mat: RatingMatrix, { lambda = 500, minRatings = 10 }: EaseOptions = {}): EaseModel {
+export function fitEase(mat: RatingMatrix, { lambda = 300, minRatings = 10 }: EaseOptions = {}): EaseModel {
   if (!(lambda > 0)) throw new RangeError(`ease: lambda must be > 0, got ${lambda}`);
   const { counts, means } = movieStats(mat);
   const keep: number[] = [];

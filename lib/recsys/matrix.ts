@@ -110,14 +110,14 @@ export function buildRatingMatrix(input: readonly RatingRow[] | RatingColumns): 
   const byRow = countingOrder(row, byCol, m, new Int32Array(m + 1));
 
   // Drop duplicates: within a row entries are by column, ties in input order, so keep the last of a run.
-  const keep: number[] = [];
+  const keep = new Int32Array(total);
+  let nnz = 0;
   for (let p = 0; p < total; p++) {
     const e = byRow[p] as number;
     const nextE = byRow[p + 1];
     if (nextE !== undefined && row[nextE] === row[e] && col[nextE] === col[e]) continue;
-    keep.push(e);
+    keep[nnz++] = e;
   }
-  const nnz = keep.length;
   const rowPtr = new Int32Array(m + 1);
   const colIdx = new Int32Array(nnz);
   const values = new Float32Array(nnz);

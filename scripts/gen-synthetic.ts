@@ -1,0 +1,81 @@
+/**
+ * Seeded synthetic ratings shaped like MovieLens 32M (200k users, 87k movies, ~32M ratings): Zipf-like
+ * movie popularity (long tail), log-normal user activity (≥ 20 ratings each), ratings from
+ * μ + user bias + movie bias + a rank-5 taste term + noise, rounded to halves in 0.5..5.
+ *   npx tsx scripts/gen-synthetic.ts [--users 200000] [--movies 87000] [--ratings 32000000] [--seed 1] [--out .tmp/synthetic-32m.bin]
+ * The file is the three arrays back to back (Int32 userIds, Int32 movieIds, Float32 ratings) after a
+ * 4-byte count; it is git-ignored (.tmp/) and never committed.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { RatingColumns } from '../lib/recsys/matrix';
+import { mulberry32, normal } from '../lib/recsys/random';
+import { positiveInt, runCli } from './lib/recsys-cli';
+
+export interface SyntheticOptions { users?: number; movies?: number; ratings?: number; seed?: number }
+
+export function generateSynthetic({ users = 200_000, movies = 87_000, ratings = 32_000_000, seed = 1 }: SyntheticOptions = {}): RatingColumns {
+  const rng = mulberry32(seed);
+  const cdf = new Float64Array(movies);
+  let acc = 0;
+  for (let j = 0; j < movies; j++) cdf[j] = acc += 1 / Math.pow(j + 10, 1.1);
+  const activity = Float64Array.from({ length: users }, () => Math.exp(normal(rng) * 1.1));
+  const totalActivity = activity.reduce((a, b) => a + b, 0);
+  const counts = Int32Array.from(activity, (a) => Math.max(20, Math.round(((ratings - 20 * users) * a) / totalActivity) + 20));
+  const total = counts.reduce((a, b) => a + b, 0);
+  const rank = 5;
+  const taste = Float64Array.from({ length: users * rank }, () => normal(rng) * 0.3);
+  const genre = Float64Array.from({ length: movies * rank }, () => normal(rng) * 0.3);
+  const userBias = Float64Array.from({ length: users }, () => normal(rng) * 0.4);
+  const movieBias = Float64Array.from({ length: movies }, () => normal(rng) * 0.5);
+  const out = { userIds: new Int32Array(total), movieIds: new Int32Array(total), ratings: new Float32Array(total) };
+  let p = 0;
+  for (let u = 0; u < users; u++) {
+    for (let c = 0; c < (counts[u] as number); c++) {
+      const x = rng() * acc;
+      let lo = 0;
+      let hi = movies - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((cdf[mid] as number) < x) lo = mid + 1;
+        else hi = mid;
+      }
+      let s = 3.5 + (userBias[u] as number) + (movieBias[lo] as number) + normal(rng) * 0.6;
+      for (let t = 0; t < rank; t++) s += (taste[u * rank + t] as number) * (genre[lo * rank + t] as number) * 4;
+      out.userIds[p] = u + 1;
+      out.movieIds[p] = lo + 1;
+      out.ratings[p] = Math.min(5, Math.max(0.5, Math.round(s * 2) / 2));
+      p++;
+    }
+  }
+  return out;
+}
+
+export function writeSynthetic(file: string, data: RatingColumns): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const n = data.userIds.length;
+  const buf = Buffer.alloc(4 + n * 12);
+  buf.writeUInt32LE(n, 0);
+  Buffer.from((data.userIds as Int32Array).buffer).copy(buf, 4);
+  Buffer.from((data.movieIds as Int32Array).buffer).copy(buf, 4 + n * 4);
+  Buffer.from((data.ratings as Float32Array).buffer).copy(buf, 4 + n * 8);
+  writeFileSync(file, buf);
+}
+
+export function readSynthetic(file: string): RatingColumns {
+  const buf = readFileSync(file);
+  const n = buf.readUInt32LE(0);
+  const copy = (from: number) => buf.buffer.slice(buf.byteOffset + from, buf.byteOffset + from + n * 4);
+  return { userIds: new Int32Array(copy(4)), movieIds: new Int32Array(copy(4 + n * 4)), ratings: new Float32Array(copy(4 + n * 8)) };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
+  runCli(() => {
+    const { values } = parseArgs({ options: { users: { type: 'string' }, movies: { type: 'string' }, ratings: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string', default: '.tmp/synthetic-32m.bin' } }, strict: true });
+    const t0 = performance.now();
+    const data = generateSynthetic({ users: positiveInt('users', values.users, 200_000), movies: positiveInt('movies', values.movies, 87_000), ratings: positiveInt('ratings', values.ratings, 32_000_000), seed: positiveInt('seed', values.seed, 1) });
+    writeSynthetic(values.out, data);
+    console.error(`wrote ${data.userIds.length} ratings to ${values.out} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  });
+}
