@@ -1,0 +1,11 @@
+/**
+ * Next.js calls register() once when the server starts. On the Node.js runtime it starts lib/startup in the
+ * background (migrate, first-start import of the bundled MovieLens data, recommendation engine); it is imported
+ * dynamically so that the Edge runtime never sees database code.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { startApp } = await import('./lib/startup');
+    void startApp();
+  }
+}
