@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseMoviesCsv } from '@/lib/movielens';
+import { openBrowser, screenshot, type OpenBrowser } from './support/browser';
+import { baseUrl } from './support/site';
+
+// The site imported the bundled data on first start: its titles are those of movies.csv.
+const titles = parseMoviesCsv(fs.readFileSync(path.join(process.cwd(), 'data/ml-latest-small/movies.csv'))).map((movie) =>
+  // Pages may show the year apart from the title: compare without the trailing "(1995)".
+  movie.title.replace(/\s*\(\d{4}(?:[–-]\d{0,4})?\)$/, ''),
+);
+
+describe('home page', () => {
+  let browser: OpenBrowser;
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows movies from the database', async () => {
+    const { page } = browser;
+    const response = await page.goto(baseUrl(), { waitUntil: 'networkidle' });
+    expect(response?.status()).toBe(200);
+    await screenshot(page, 'home');
+    const text = await page.locator('body').innerText();
+    const shown = titles.filter((title) => title.length > 3 && text.includes(title));
+    expect(shown.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('reports a healthy database with the bundled data', async () => {
+    const response = await fetch(`${baseUrl()}/api/health`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { status: string; database: { kind: string; counts: Record<string, number> } };
+    expect(body.status).toBe('ok');
+    expect(body.database.kind).toBe('pglite');
+    expect(body.database.counts).toMatchObject({ movies: 9742, links: 9742, ratings: 100836, tags: 3683, users: 610 });
+  });
+});
