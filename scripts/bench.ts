@@ -1,0 +1,72 @@
+/**
+ * npm run bench [-- --only import|recsys|web] [--scale <n>] [--repetitions <n>]
+ * Runs the benchmark sections and prints their figures. A section runs only if its file exists
+ * (scripts/bench/<section>.ts), so owners add theirs independently:
+ *   import  benchImport()          importing the bundled data into PGlite and PostgreSQL
+ *   recsys  benchRecsys({ scale }) training and recommending
+ *   web     benchWeb()             pages and API under load
+ * No pass/fail: figures and targets are printed for people to read (tests never assert timings).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { formatFigures, type BenchFigure } from './bench/import';
+
+const SECTIONS = ['import', 'recsys', 'web'] as const;
+type Section = (typeof SECTIONS)[number];
+
+async function runSection(section: Section, options: { scale?: number; repetitions?: number }): Promise<void> {
+  const file = path.join(process.cwd(), 'scripts', 'bench', `${section}.ts`);
+  console.log(`\n== ${section} ==`);
+  if (!fs.existsSync(file)) {
+    console.log(`  skipped: ${path.relative(process.cwd(), file)} does not exist yet`);
+    return;
+  }
+  const started = performance.now();
+  const mod = (await import(pathToFileURL(file).href)) as Record<string, (options?: object) => Promise<unknown>>;
+  const entry = { import: 'benchImport', recsys: 'benchRecsys', web: 'benchWeb' }[section];
+  const run = mod[entry] ?? (mod.default as Record<string, typeof mod[string]> | undefined)?.[entry];
+  if (typeof run !== 'function') {
+    console.log(`  skipped: ${path.relative(process.cwd(), file)} does not export ${entry}()`);
+    return;
+  }
+  const result = await run(section === 'recsys' ? { scale: options.scale } : { repetitions: options.repetitions });
+  // Sections print their own figures; the import section returns them for this table.
+  if (section === 'import') console.log(formatFigures(result as BenchFigure[]));
+  console.log(`  (${section} section took ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      options: { only: { type: 'string' }, scale: { type: 'string' }, repetitions: { type: 'string' } },
+    }).values;
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  if (values.only && !SECTIONS.includes(values.only as Section)) {
+    console.error(`--only must be one of ${SECTIONS.join(', ')} (got ${JSON.stringify(values.only)})`);
+    return 2;
+  }
+  const scale = values.scale === undefined ? undefined : Number(values.scale);
+  const repetitions = values.repetitions === undefined ? undefined : Number(values.repetitions);
+  if ((scale !== undefined && !(scale > 0)) || (repetitions !== undefined && !(Number.isInteger(repetitions) && repetitions > 0))) {
+    console.error('--scale must be a positive number and --repetitions a positive whole number');
+    return 2;
+  }
+  const sections = values.only ? [values.only as Section] : [...SECTIONS];
+  console.log(`Benchmarks on Node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+  for (const section of sections) await runSection(section, { scale, repetitions });
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
