@@ -1,10 +1,13 @@
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { migrationProvider } from './migrations';
 
 /** Bring the database to the latest migration; throws with the failing migration's name and cause. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run on any schema version
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  // Kysely looks for its migration tables in EVERY schema unless told which one: with another schema holding them
+  // (parallel test schemas, another app on the server) it skips creating its own and fails. Pin the current one.
+  const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema: rows[0]?.schema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {
