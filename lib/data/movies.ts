@@ -167,7 +167,8 @@ const MOVED_ARTICLES = /^(the|a|an|la|le|les|il|el|der|die|das) (.+)$/;
  */
 export async function searchMovies(db: Kysely<DB>, text: string, limit = 10): Promise<MovieSummary[]> {
   const needle = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (needle === '') return [];
+  // PostgreSQL text cannot hold NUL (the server refuses it in a parameter), so no title contains one.
+  if (needle === '' || needle.includes('\u0000')) return [];
   const escaped = escapeLike(needle);
   const moved = MOVED_ARTICLES.exec(needle);
   const title = sql<string>`lower(movies.title)`;

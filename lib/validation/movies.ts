@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '@/db/schema';
 import { movieExists } from '@/lib/data/movies';
+import { isPlainText } from './text';
 
 /**
  * Input schemas shared by the server actions and the JSON API. Form fields arrive as strings, so numbers are
@@ -41,7 +42,8 @@ export const SearchQuery = z.object({
     .string({ error: 'search is required.' })
     .trim()
     .min(1, 'search must not be empty.')
-    .max(MAX_SEARCH_LENGTH, `search must be at most ${MAX_SEARCH_LENGTH} characters.`),
+    .max(MAX_SEARCH_LENGTH, `search must be at most ${MAX_SEARCH_LENGTH} characters.`)
+    .refine(isPlainText, 'search must not contain control characters.'),
   limit: z.coerce
     .number({ error: 'limit must be a number.' })
     .int('limit must be a whole number.')
