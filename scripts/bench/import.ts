@@ -70,10 +70,7 @@ async function timeImport(open: () => Promise<DatabaseConnection>): Promise<numb
   }
 }
 
-/**
- * A fresh database per run (created and dropped on the server of `url`): a schema of its own would do, but Kysely's
- * migrator sees its tables in any schema of the database, so parallel test schemas could confuse it.
- */
+/** A fresh database per run, created and dropped on the server of `url`: what a first install sees. */
 async function timeIntoFreshDatabase(url: string): Promise<number> {
   const name = `bench_import_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
