@@ -1,8 +1,8 @@
 /**
  * NMF as a recommender: fold a visitor into a fitted model (H fixed) and rank w·h_j.
  *
- * Fold-in, as scikit-learn's `transform`: filled fills solve min ½‖v_filled − w·H‖², w ≥ 0, by the same
- * coordinate descent as training, with HHᵀ precomputed and H·v_filled = H·c + Σ_rated h_j (r_j − c_j)
+ * Fold-in, as scikit-learn's `transform`: filled fills solve min ½‖v_filled − w·H‖², w ≥ 0 (exactly, by an
+ * active-set NNLS on the k×k normal equations rather than scikit-learn's CD to tol), with HHᵀ precomputed and H·v_filled = H·c + Σ_rated h_j (r_j − c_j)
  * computed sparsely; 'masked' solves the user step of training (observed entries, biases, ridge).
  *
  * predictedRating: the reconstruction clamped to 0.5..5 for 'global-median', 'movie-median' and 'masked'
@@ -14,10 +14,10 @@
  * (or Σ_rated h hᵀ + ridge for 'masked'). So score_j = baseline + Σ_i y_i · h_i,Aᵀ M_A⁻¹ h_j,A and
  * contribution_i = y_i · h_i,Aᵀ M_A⁻¹ h_j,A, exact given A. One k×k Cholesky per explained movie.
  */
-import { choleskySolve, gram } from './linalg';
+import { activeSetQp, choleskySolve, gram } from './linalg';
 import { clampRating, profileVector, topPositions, type ProfileVector } from './common';
 import type { RatingMatrix } from './matrix';
-import { coordinateDescentSweep, fitFilledNmf, type MfModel, type NmfModel, type NmfOptions } from './nmf';
+import { fitFilledNmf, type MfModel, type NmfModel, type NmfOptions } from './nmf';
 import { fitMaskedNmf, rowSolver, solveRow } from './nmf-masked';
 import { movieIndexOf, popularExplanation, popularRecommendations } from './popular';
 import type { Explanation, RatedMovie, Recommendation, Recommender } from './types';
@@ -60,32 +60,26 @@ export interface FoldIn {
 
 /**
  * Folds a profile (positions + ratings) into the model with H fixed; see the file comment.
- * O(|profile|·k + k²·iterations) for filled fills (plus O(movies·k) once per model), O(|profile|·k²) masked.
+ * O(|profile|·k + k³·active-set steps) for filled fills (plus O(movies·k) once per model), O(|profile|·k²) masked.
  */
-export function foldIn(model: NmfModel | MfModel, pv: ProfileVector, { tol = 1e-8, maxIter = 2000 } = {}): FoldIn {
+export function foldIn(model: NmfModel | MfModel, pv: ProfileVector): FoldIn {
   const k = model.rank;
   const { positions, ratings } = pv;
   if (model.fill === 'masked') {
     const y = Float64Array.from(ratings, (r, p) => r - model.globalMean - (model.movieBias[positions[p] as number] as number));
     const solver = rowSolver(k);
-    solveRow(model.H, k, positions, y, 0, positions.length, model.regularization, model.biasRegularization, model.globalMean !== 0, solver, maxIter, model.kind === 'nmf');
-    return { w: solver.x.slice(0, k), bias: solver.x[k] as number };
+    solveRow(model.H, k, positions, y, 0, positions.length, model.regularization, model.biasRegularization, model.globalMean !== 0, solver, 0, model.kind === 'nmf');
+    const x = model.kind === 'nmf' ? activeSetQp(solver.A, solver.b, k + 1, (t) => t === k) : solver.x;
+    return { w: x.slice(0, k), bias: x[k] as number };
   }
-  const { HHt, Hc, sumC } = prepare(model);
+  const { HHt, Hc } = prepare(model);
   const Hv = Float64Array.from(Hc);
-  let sumV = sumC;
   positions.forEach((j, p) => {
     const y = (ratings[p] as number) - (model.fillValues[j] as number);
-    sumV += y;
     for (let t = 0; t < k; t++) Hv[t] = (Hv[t] as number) + y * (model.H[j * k + t] as number);
   });
-  const w = new Float64Array(k).fill(Math.sqrt(Math.max(sumV / model.movieIds.length, 0) / k));
-  let violationInit = 0;
-  for (let iter = 1; iter <= maxIter; iter++) {
-    const violation = coordinateDescentSweep(w, 1, k, HHt, Hv);
-    if (iter === 1) violationInit = violation;
-    if (violationInit === 0 || violation / violationInit <= tol) break;
-  }
+  // scikit-learn's transform runs CD from a flat start until tol; we solve the same k×k NNLS exactly.
+  const w = activeSetQp(HHt, Hv, k);
   return { w, bias: 0 };
 }
 
