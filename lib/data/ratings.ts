@@ -43,16 +43,24 @@ export async function findUserRating(db: Kysely<DB>, userId: number, movieId: nu
   return row ? Number(row.rating) : null;
 }
 
-/** Insert or replace the user's rating of a movie (0.5..5 in half steps; the CHECK constraint enforces it). */
+/**
+ * Insert or replace the user's rating of a movie (0.5..5 in half steps; the CHECK constraint enforces it).
+ * "Last write wins" by rating time: `ratedAt` (default: the database clock when the statement runs) only
+ * replaces a stored rating that is not newer, so two saves of one movie racing on different connections end
+ * with the later-stamped one whatever order their updates reach the row in (ties: the one applied last).
+ */
 export async function upsertRating(
   db: Kysely<DB>,
-  input: { userId: number; movieId: number; rating: number },
+  input: { userId: number; movieId: number; rating: number; ratedAt?: Date },
 ): Promise<void> {
   await db
     .insertInto('ratings')
-    .values({ user_id: input.userId, movie_id: input.movieId, rating: input.rating })
+    .values({ user_id: input.userId, movie_id: input.movieId, rating: input.rating, rated_at: input.ratedAt ?? sql<Date>`now()` })
     .onConflict((oc) =>
-      oc.columns(['user_id', 'movie_id']).doUpdateSet({ rating: input.rating, rated_at: sql<Date>`now()` }),
+      oc
+        .columns(['user_id', 'movie_id'])
+        .doUpdateSet((eb) => ({ rating: eb.ref('excluded.rating'), rated_at: eb.ref('excluded.rated_at') }))
+        .where('ratings.rated_at', '<=', (eb) => eb.ref('excluded.rated_at')),
     )
     .execute();
 }
