@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { GenrePills } from '@/components/movies/genre-pills';
 import { MovieCard } from '@/components/movies/movie-card';
+import { MovieGridSkeleton } from '@/components/movies/movie-grid-skeleton';
 import { RatingProgress } from '@/components/movies/rating-progress';
 import { MovieSearch } from '@/components/search/movie-search';
 import { getDatabase } from '@/db/client';
@@ -10,8 +12,31 @@ import { getVisitorId } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Rate movies' };
 
-/** Start page: search, then a grid of the most-rated movies (by genre) to rate quickly. */
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ genre?: string | string[] }> }) {
+type SearchParams = Promise<{ genre?: string | string[] }>;
+
+/**
+ * Start page: search, then a grid of the most-rated movies (by genre) to rate quickly. The data part streams in
+ * behind a skeleton. (A Suspense here rather than app/loading.tsx: a root loading boundary would wrap every route
+ * and turn their notFound() into HTTP 200.)
+ */
+export default function HomePage({ searchParams }: { searchParams: SearchParams }) {
+  return (
+    <div className="d-flex flex-column gap-4">
+      <header>
+        <h1 className="h2">Rate movies you have seen</h1>
+        <p className="lead mb-0">
+          Give a few movies stars and we will recommend others you are likely to enjoy. No sign-up: your ratings are
+          kept for this browser.
+        </p>
+      </header>
+      <Suspense fallback={<MovieGridSkeleton />}>
+        <RateMovies searchParams={searchParams} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function RateMovies({ searchParams }: { searchParams: SearchParams }) {
   const { genre: genreParam } = await searchParams;
   const { db } = await getDatabase();
   const [genres, visitorId] = await Promise.all([listGenres(db), getVisitorId()]);
@@ -23,14 +48,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const byMovie: Record<number, number> = Object.fromEntries(ratings.map((r) => [r.movieId, r.rating]));
 
   return (
-    <div className="d-flex flex-column gap-4">
-      <header>
-        <h1 className="h2">Rate movies you have seen</h1>
-        <p className="lead mb-0">
-          Give a few movies stars and we will recommend others you are likely to enjoy. No sign-up: your ratings are
-          kept for this browser.
-        </p>
-      </header>
+    <>
       <RatingProgress count={ratings.length} />
       <MovieSearch ratings={byMovie} />
       <section aria-labelledby="popular-heading" className="d-flex flex-column gap-3">
@@ -54,6 +72,6 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </ul>
         )}
       </section>
-    </div>
+    </>
   );
 }

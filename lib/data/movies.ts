@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
+import { getGenres, getPopularityIndex } from './movie-stats';
 
 /** A movie as lists and pages show it: its row, its links and its rating statistics. */
 export interface MovieSummary {
@@ -94,43 +95,22 @@ export interface PopularMoviesOptions {
   limit?: number;
 }
 
-/** The most-rated movies (ties: higher mean first, then title), optionally of one genre. */
+/** The most-rated movies (ties: higher mean first), optionally of one genre. Order from the popularity cache. */
 export async function listPopularMovies(db: Kysely<DB>, options: PopularMoviesOptions = {}): Promise<MovieSummary[]> {
   const { genre, limit = 24 } = options;
-  const stats = db
-    .selectFrom('ratings')
-    .select((eb) => ['movie_id', eb.fn.countAll().as('rating_count'), eb.fn.avg('rating').as('mean_rating')])
-    .groupBy('movie_id')
-    .as('stats');
-  let query = db
-    .selectFrom('movies')
-    .innerJoin(stats, 'stats.movie_id', 'movies.id')
-    .leftJoin('links', 'links.movie_id', 'movies.id')
-    .select([
-      'movies.id',
-      'movies.title',
-      'movies.year',
-      'movies.genres',
-      'links.imdb_id',
-      'links.tmdb_id',
-      'stats.rating_count',
-      'stats.mean_rating',
-    ]);
-  if (genre) query = query.where(sql<boolean>`${genre} = ANY(movies.genres)`);
-  const rows = await query
-    .orderBy('stats.rating_count', 'desc')
-    .orderBy('stats.mean_rating', 'desc')
-    .orderBy('movies.title')
-    .limit(limit)
-    .execute();
-  return rows.map(toMovieSummary);
+  const { ranked } = await getPopularityIndex(db);
+  let ids = ranked;
+  if (genre) {
+    const rows = await db.selectFrom('movies').select('id').where(sql<boolean>`${genre} = ANY(genres)`).execute();
+    const inGenre = new Set(rows.map((row) => row.id));
+    ids = ranked.filter((id) => inGenre.has(id));
+  }
+  return listMoviesByIds(db, ids.slice(0, limit));
 }
 
-/** Every genre with its number of movies, alphabetically. */
-export async function listGenres(db: Kysely<DB>): Promise<{ genre: string; movieCount: number }[]> {
-  const result = await sql<{ genre: string; movie_count: number | string }>`
-    SELECT genre, count(*) AS movie_count FROM movies, unnest(genres) AS genre GROUP BY genre ORDER BY genre`.execute(db);
-  return result.rows.map((row) => ({ genre: row.genre, movieCount: Number(row.movie_count) }));
+/** Every genre with its number of movies, alphabetically (cached: genres change only with an import). */
+export function listGenres(db: Kysely<DB>): Promise<{ genre: string; movieCount: number }[]> {
+  return getGenres(db);
 }
 
 export async function countMovies(db: Kysely<DB>): Promise<number> {
@@ -175,17 +155,23 @@ export async function searchMovies(db: Kysely<DB>, text: string, limit = 10): Pr
   const like = (pattern: string) => sql<boolean>`${title} LIKE ${pattern} ESCAPE '\\'`;
   // "the matrix" -> "matrix, the": the rest, then the article after a comma, anywhere later in the title.
   const movedPattern = moved ? `${escapeLike(moved[2] ?? '')}%, ${moved[1] ?? ''}%` : null;
-  const matches = movedPattern ? sql<boolean>`(${like(`%${escaped}%`)} OR ${like(`%${movedPattern}`)})` : like(`%${escaped}%`);
+  const matching = movedPattern ? sql<boolean>`(${like(`%${escaped}%`)} OR ${like(`%${movedPattern}`)})` : like(`%${escaped}%`);
   const prefix = movedPattern
     ? sql<boolean>`(${like(`${escaped}%`)} OR ${like(movedPattern)})`
     : like(`${escaped}%`);
-  const rows = await selectSummaries(db)
-    .select(sql<number>`CASE WHEN ${prefix} THEN 0 WHEN ${like(`% ${escaped}%`)} THEN 1 ELSE 2 END`.as('match_rank'))
-    .where(matches)
-    .orderBy('match_rank')
-    .orderBy('rating_count', 'desc')
-    .orderBy('movies.title')
-    .limit(limit)
-    .execute();
-  return rows.map(toMovieSummary);
+  // Matching is a scan of ~10k short titles; ordering by popularity uses the cached counts, so that a short
+  // text matching most titles ("a") does not count the ratings of thousands of movies.
+  const [matches, { counts }] = await Promise.all([
+    db
+      .selectFrom('movies')
+      .select(['id', 'title', sql<number>`CASE WHEN ${prefix} THEN 0 WHEN ${like(`% ${escaped}%`)} THEN 1 ELSE 2 END`.as('match_rank')])
+      .where(matching)
+      .execute(),
+    getPopularityIndex(db),
+  ]);
+  const best = matches
+    .map((row) => ({ ...row, count: counts.get(row.id) ?? 0 }))
+    .sort((a, b) => a.match_rank - b.match_rank || b.count - a.count || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0))
+    .slice(0, limit);
+  return listMoviesByIds(db, best.map((row) => row.id));
 }

@@ -1,11 +1,7 @@
-/** Skeleton while the start page loads its movies. */
-export default function Loading() {
+/** Placeholder for the start page's progress bar, search box and movie grid while they load. */
+export function MovieGridSkeleton() {
   return (
-    <div className="placeholder-glow d-flex flex-column gap-4" aria-busy="true" aria-label="Loading movies">
-      <div>
-        <span className="placeholder col-6 col-md-4 mb-3 fs-2" />
-        <span className="placeholder col-12 col-md-9" />
-      </div>
+    <div className="placeholder-glow d-flex flex-column gap-4" role="status" aria-label="Loading movies">
       <span className="placeholder col-12 py-4 rounded" />
       <span className="placeholder col-12 py-3 rounded" />
       <div className="row row-cols-1 row-cols-sm-2 row-cols-lg-3 row-cols-xl-4 g-3">

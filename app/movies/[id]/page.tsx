@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { RatingHistogram } from '@/components/charts/rating-histogram';
+import { displayTitle, formatCount, formatMean, imdbUrl, tmdbUrl } from '@/components/movies/format';
+import { HideMovieButton } from '@/components/movies/hide-movie-button';
+import { MovieTags } from '@/components/movies/movie-tags';
+import { SimilarMovies } from '@/components/movies/similar-movies';
+import { RatingControl } from '@/components/rating/rating-control';
+import { getDatabase } from '@/db/client';
+import { listHiddenMovieIds } from '@/lib/data/hidden';
+import { listMovieTags } from '@/lib/data/movies';
+import { findUserRating, listRatingHistogram } from '@/lib/data/ratings';
+import { getVisitorId } from '@/lib/session';
+import { loadMovie } from './load-movie';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const movie = await loadMovie((await params).id);
+  return { title: movie ? displayTitle(movie.title) : 'Movie not found' };
+}
+
+export default async function MoviePage({ params }: Props) {
+  const movie = await loadMovie((await params).id);
+  if (!movie) notFound();
+  const { db } = await getDatabase();
+  const visitorId = await getVisitorId();
+  const [tags, histogram, rating, hidden] = await Promise.all([
+    listMovieTags(db, movie.id),
+    listRatingHistogram(db, movie.id),
+    visitorId === null ? null : findUserRating(db, visitorId, movie.id),
+    visitorId === null ? ([] as number[]) : listHiddenMovieIds(db, visitorId),
+  ]);
+  const name = displayTitle(movie.title);
+
+  return (
+    <article className="d-flex flex-column gap-4">
+      <header>
+        <h1 className="h2 mb-1">
+          {name} {movie.year !== null && <span className="text-body-secondary fw-normal">({movie.year})</span>}
+        </h1>
+        {name !== movie.title.replace(/\s*\(\d{4}\)\s*$/, '') && (
+          <p className="text-body-secondary small mb-1">MovieLens title: {movie.title}</p>
+        )}
+        <p className="mb-2">{movie.genres.join(' · ') || 'No genres listed'}</p>
+        <p className="mb-0">
+          <span className="fs-5 fw-semibold">★ {formatMean(movie.meanRating)}</span>
+          <span className="text-body-secondary"> average from {formatCount(movie.ratingCount, 'rating', 'ratings')}</span>
+        </p>
+      </header>
+
+      <section aria-labelledby="your-rating" className="card">
+        <div className="card-body d-flex flex-wrap align-items-center gap-3">
+          <h2 id="your-rating" className="h6 mb-0">
+            Your rating
+          </h2>
+          <RatingControl movieId={movie.id} title={movie.title} initialRating={rating} />
+          <div className="ms-md-auto">
+            <HideMovieButton movieId={movie.id} title={movie.title} hidden={hidden.includes(movie.id)} />
+          </div>
+        </div>
+      </section>
+
+      <div className="row g-4">
+        <section aria-labelledby="ratings-heading" className="col-lg-7">
+          <h2 id="ratings-heading" className="h5">
+            How people rated it
+          </h2>
+          {movie.ratingCount === 0 ? (
+            <p className="text-body-secondary">No ratings yet.</p>
+          ) : (
+            <RatingHistogram bins={histogram} highlight={rating} />
+          )}
+        </section>
+        <section aria-labelledby="tags-heading" className="col-lg-5">
+          <h2 id="tags-heading" className="h5">
+            MovieLens tags
+          </h2>
+          <MovieTags tags={tags} />
+          {(movie.imdbId || movie.tmdbId) && (
+            <>
+              <h2 className="h5 mt-4">Elsewhere</h2>
+              <ul className="list-inline mb-0">
+                {movie.imdbId && (
+                  <li className="list-inline-item">
+                    <a className="btn btn-sm btn-outline-secondary" href={imdbUrl(movie.imdbId)} rel="noopener noreferrer" target="_blank">
+                      IMDb <span className="visually-hidden">(opens in a new tab)</span>
+                    </a>
+                  </li>
+                )}
+                {movie.tmdbId && (
+                  <li className="list-inline-item">
+                    <a className="btn btn-sm btn-outline-secondary" href={tmdbUrl(movie.tmdbId)} rel="noopener noreferrer" target="_blank">
+                      TMDB <span className="visually-hidden">(opens in a new tab)</span>
+                    </a>
+                  </li>
+                )}
+              </ul>
+            </>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="similar-heading">
+        <h2 id="similar-heading" className="h5">
+          Similar movies
+        </h2>
+        <Suspense fallback={<p className="placeholder-glow"><span className="placeholder col-8" /></p>}>
+          <SimilarMovies movieId={movie.id} />
+        </Suspense>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,69 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '@/db/schema';
+
+/**
+ * Per-process caches of what orders lists: how often each movie was rated, and the genres. Counting 100k ratings
+ * takes most of a second on embedded PGlite, too slow for every page view and keystroke, while a list's order
+ * does not need to move with every new rating. Entries are served for `STALE_AFTER_MS`, then refreshed in the
+ * background (the stale value is served meanwhile). Keyed by connection, so each test database has its own.
+ * The numbers a page shows are always exact (lib/data/movies.ts reads them for the rows it returns).
+ */
+const STALE_AFTER_MS = 60_000;
+
+interface Entry<T> {
+  loadedAt: number;
+  value: Promise<T>;
+  refreshing: boolean;
+}
+
+const caches = new WeakMap<Kysely<DB>, Map<string, Entry<unknown>>>();
+
+function cached<T>(db: Kysely<DB>, key: string, load: () => Promise<T>): Promise<T> {
+  let byKey = caches.get(db);
+  if (!byKey) caches.set(db, (byKey = new Map()));
+  const entry = byKey.get(key) as Entry<T> | undefined;
+  const now = Date.now();
+  if (!entry) {
+    const fresh: Entry<T> = { loadedAt: now, value: load(), refreshing: false };
+    fresh.value.catch(() => byKey.delete(key)); // a failed load is retried on the next call
+    byKey.set(key, fresh);
+    return fresh.value;
+  }
+  if (now - entry.loadedAt > STALE_AFTER_MS && !entry.refreshing) {
+    entry.refreshing = true;
+    load().then(
+      (value) => byKey.set(key, { loadedAt: Date.now(), value: Promise.resolve(value), refreshing: false }),
+      () => (entry.refreshing = false),
+    );
+  }
+  return entry.value;
+}
+
+export interface PopularityIndex {
+  /** Rated movie ids, most rated first (ties: higher mean, then lower id). */
+  ranked: number[];
+  /** Number of ratings per movie id (absent: none). */
+  counts: Map<number, number>;
+}
+
+export function getPopularityIndex(db: Kysely<DB>): Promise<PopularityIndex> {
+  return cached(db, 'popularity', async () => {
+    const rows = await db
+      .selectFrom('ratings')
+      .select((eb) => ['movie_id', eb.fn.countAll().as('n'), eb.fn.avg('rating').as('mean')])
+      .groupBy('movie_id')
+      .execute();
+    const stats = rows.map((row) => ({ id: row.movie_id, count: Number(row.n), mean: Number(row.mean) }));
+    stats.sort((a, b) => b.count - a.count || b.mean - a.mean || a.id - b.id);
+    return { ranked: stats.map((s) => s.id), counts: new Map(stats.map((s) => [s.id, s.count])) };
+  });
+}
+
+/** Every genre with its number of movies, alphabetically. */
+export function getGenres(db: Kysely<DB>): Promise<{ genre: string; movieCount: number }[]> {
+  return cached(db, 'genres', async () => {
+    const result = await sql<{ genre: string; movie_count: number | string }>`
+      SELECT genre, count(*) AS movie_count FROM movies, unnest(genres) AS genre GROUP BY genre ORDER BY genre`.execute(db);
+    return result.rows.map((row) => ({ genre: row.genre, movieCount: Number(row.movie_count) }));
+  });
+}
