@@ -66,3 +66,10 @@ export async function listCatalogMovies(db: Kysely<DB>): Promise<CatalogMovie[]>
     tmdbId: row.tmdb_id,
   }));
 }
+
+/** Which of `ids` are movies in the database (for validating API input before the catalog is loaded). */
+export async function listExistingMovieIds(db: Kysely<DB>, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('movies').select('id').where('id', 'in', [...ids]).execute();
+  return new Set(rows.map((row) => row.id));
+}

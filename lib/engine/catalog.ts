@@ -60,3 +60,9 @@ export function listGenres(catalog: Catalog): string[] {
   for (const movie of catalog.values()) for (const genre of movie.genres) genres.add(genre);
   return [...genres].sort((a, b) => a.localeCompare(b));
 }
+
+/** The MovieLens genre vocabulary (README of ml-latest-small), for the filter before the catalog is loaded. */
+export const MOVIELENS_GENRES = [
+  'Action', 'Adventure', 'Animation', 'Children', 'Comedy', 'Crime', 'Documentary', 'Drama', 'Fantasy', 'Film-Noir',
+  'Horror', 'IMAX', 'Musical', 'Mystery', 'Romance', 'Sci-Fi', 'Thriller', 'War', 'Western',
+];

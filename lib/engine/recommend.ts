@@ -58,7 +58,8 @@ export async function recommendWithEngine(
   const { n = 20, exclude = [], filter = {} } = options;
   const catalog = engine?.catalog ?? null;
   const fallback: FallbackReason | null =
-    profile.length === 0 && requested.key !== 'popular' ? 'empty-profile'
+    requested.key === 'popular' ? null
+    : profile.length === 0 ? 'empty-profile'
     : engine?.recommender(requested.key) ? null
     : engine?.status === 'training' ? 'training'
     : engine?.status === 'ready' || engine?.status === 'failed' ? 'model-failed'
@@ -80,7 +81,7 @@ export async function recommendWithEngine(
       reason: explanationText(explanation, () => undefined),
     };
   });
-  return { requested, served: POPULAR, fallback: fallback ?? 'not-started', items };
+  return { requested, served: POPULAR, fallback, items };
 }
 
 function enrich(recommendations: readonly Recommendation[], catalog: Catalog): RecommendedMovie[] {

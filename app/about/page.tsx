@@ -1,0 +1,113 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { EvaluationTable } from '@/components/recommendations/evaluation-table';
+import { EvaluationChart } from '@/components/charts/evaluation-chart';
+import { evaluationRows, EVALUATION } from '@/lib/engine/evaluation';
+
+export const metadata: Metadata = { title: 'How it works' };
+
+function Formula({ children }: { children: React.ReactNode }) {
+  return <p className="formula font-monospace bg-body-tertiary rounded px-3 py-2 overflow-x-auto">{children}</p>;
+}
+
+export default function AboutPage() {
+  const rows = evaluationRows();
+  return (
+    <article className="about" style={{ maxWidth: '52rem' }}>
+      <h1 className="h2">How the recommendations work</h1>
+      <p className="lead">
+        Everything starts from one table: 610 MovieLens users × 9,742 movies, with 100,836 ratings from 0.5★ to 5★.
+        Almost all of it (98.3%) is blank. Each algorithm is a different guess about the blanks. Your own ratings are
+        never part of training: when you ask for recommendations, the trained model takes your ratings as they are at that
+        moment (“fold-in”), so a new rating changes your list at once.
+      </p>
+
+      <h2 className="h4 mt-4">NMF: taste factors</h2>
+      <p>
+        Non-negative matrix factorisation writes the users × movies table <var>V</var> as the product of two thin
+        tables with no negative numbers: <var>W</var> (each user’s weight on 20 “taste factors”) and <var>H</var> (how
+        much each movie expresses each factor). It chooses them to make the reconstruction as close as possible:
+      </p>
+      <Formula>minimise ½ ‖V − W H‖²<sub>F</sub> = ½ Σ<sub>u,j</sub> (v<sub>uj</sub> − w<sub>u</sub> · h<sub>j</sub>)²   subject to W ≥ 0, H ≥ 0</Formula>
+      <p>
+        The catch is the blanks: the sum runs over every cell, so something must stand in for the 98% that nobody rated.
+        That is the <strong>fill</strong> you can choose on the recommendations page:
+      </p>
+      <ul>
+        <li><strong>zeros</strong> — a blank counts as a 0★ rating. The model mostly learns <em>which</em> movies people
+          watch, and its “predicted ratings” sit near zero, so we show a score instead. It ranks poorly in the evaluation below.</li>
+        <li><strong>global median</strong> — a blank counts as the median of all ratings (3.5★): everything unseen is “fine”.</li>
+        <li><strong>movie median</strong> — a blank counts as that movie’s own median. A movie with a single 5★ rating gets
+          5★ in every blank, which is why the page asks for a minimum number of ratings by default.</li>
+        <li><strong>masked</strong> — blanks are left out of the sum; only real ratings are fitted, with a global mean, a
+          bias per user and per movie, and a small penalty on large factors to avoid over-fitting:
+          <Formula>½ Σ<sub>(u,j) rated</sub> (r<sub>uj</sub> − μ − b<sub>u</sub> − b<sub>j</sub> − w<sub>u</sub> · h<sub>j</sub>)² + λ (‖w<sub>u</sub>‖² + ‖h<sub>j</sub>‖²) + λ<sub>b</sub> (b<sub>u</sub>² + b<sub>j</sub>²)</Formula>
+        </li>
+      </ul>
+      <p>
+        <strong>Fold-in.</strong> For you, <var>H</var> stays fixed and only your row is solved: your factor weights are
+        the non-negative <var>w</var> that best reproduce your ratings (with the same fill for the movies you have not rated),
+      </p>
+      <Formula>w<sub>you</sub> = argmin<sub>w ≥ 0</sub> ½ ‖v<sub>you</sub> − w H‖²,   predicted rating r̂<sub>j</sub> = w<sub>you</sub> · h<sub>j</sub></Formula>
+      <p>
+        The explanation on each card (“because you rated The Matrix 5★”) splits a movie’s score into the part each of your
+        ratings contributed through the factors, and names the largest ones.
+      </p>
+
+      <h2 className="h4 mt-4">Similar users: cosine similarity</h2>
+      <p>
+        This one keeps the table as it is and compares people. Each user’s ratings, minus their own average (so a harsh
+        and a generous rater who agree still match), form a vector; two users are alike when their vectors point the same way:
+      </p>
+      <Formula>sim(u, v) = Σ<sub>j</sub> (r<sub>uj</sub> − r̄<sub>u</sub>)(r<sub>vj</sub> − r̄<sub>v</sub>) / ( ‖r<sub>u</sub> − r̄<sub>u</sub>‖ · ‖r<sub>v</sub> − r̄<sub>v</sub>‖ )</Formula>
+      <p>
+        It is 1 for identical tastes, 0 for unrelated ones and −1 for opposite ones; the{' '}
+        <Link href="/similarity">heat map</Link> shows exactly this number. Your 30 most similar users (with similarity
+        above 0) are your neighbours, and a movie scores by how many of them rated it and how highly:
+      </p>
+      <Formula>score(j) = Σ<sub>v ∈ neighbours, v rated j</sub> sim(you, v) · r<sub>vj</sub></Formula>
+      <p>That is the “liked by 7 users with tastes like yours” on the cards.</p>
+
+      <h2 className="h4 mt-4">And three more</h2>
+      <ul>
+        <li><strong>Biased MF</strong> — the masked objective above without the “no negative numbers” rule: the best rating predictor here.</li>
+        <li><strong>EASE</strong> — learns, in one closed-form step, which movies are watched by the same people; it ignores the stars.</li>
+        <li><strong>Popular</strong> — the most rated movies, the same list for everyone: what you see before you have rated anything, and the floor every other method should beat.</li>
+      </ul>
+
+      <h2 className="h4 mt-4" id="evaluation">How well do they do?</h2>
+      <p>
+        We hid a random 20% of each MovieLens user’s ratings, trained on the rest, and asked each algorithm for that user’s
+        top 10 among all the movies they had not rated in training. A hidden movie rated 4★ or more counts as a hit.
+        <strong> Precision@10</strong> is the share of the 10 that are hits, <strong>recall@10</strong> the share of the
+        user’s hits that made the 10, and <strong>NDCG@10</strong> also rewards hits placed near the top. RMSE is the
+        typical error of a predicted rating, in stars (lower is better; “—” where an algorithm does not predict ratings).
+      </p>
+      {rows.length > 0 ? (
+        <>
+          <div className="card mb-3"><div className="card-body"><EvaluationChart rows={rows} /></div></div>
+          <EvaluationTable rows={rows} />
+        </>
+      ) : (
+        <p className="text-body-secondary">No evaluation results are bundled with this build.</p>
+      )}
+      <p className="small text-body-secondary">
+        Generated {EVALUATION.generatedAt} with <code>{EVALUATION.command}</code> ({EVALUATION.split}).
+      </p>
+      <p>What it says, plainly:</p>
+      <ul>
+        <li>All the numbers are small, because each user’s hidden hits are a handful among 9,700 movies. <strong>Popular</strong>{' '}
+          (NDCG 0.15) is a hard baseline on MovieLens: people mostly rate well-known films.</li>
+        <li><strong>Ranking</strong>: EASE (0.30), similar users (0.27) and NMF with zeros (0.23) clearly beat popular. That is
+          why “Similar users” is the default here.</li>
+        <li><strong>NMF with zeros</strong> ranks well because “unrated = 0” teaches it what people watch, but its predicted
+          ratings are near zero and mean nothing as ratings: it has no RMSE at all.</li>
+        <li><strong>NMF with the movie median</strong> is the worst ranker (0.003): a movie with one 5★ rating is “5★” in
+          every blank and floods the top 10. On the site the minimum-ratings filter (default 10) hides most of that damage;
+          the evaluation has no such filter.</li>
+        <li><strong>Masked NMF and biased MF</strong> predict ratings best (RMSE 0.86 stars, against 0.97 for popular) yet
+          rank poorly: they confidently rate obscure movies highly. Good rating prediction and good top-10 lists are not the same skill.</li>
+      </ul>
+    </article>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { getDatabase } from '@/db/client';
+import { AlgorithmPicker } from '@/components/recommendations/algorithm-picker';
+import { EngineNotice } from '@/components/recommendations/engine-notice';
+import { RecommendationFilters } from '@/components/recommendations/recommendation-filters';
+import { RecommendationList } from '@/components/recommendations/recommendation-list';
+import type { RecommendationCardData } from '@/components/recommendations/recommendation-card';
+import { listHiddenMovieIds } from '@/lib/data/hidden';
+import { listUserRatings } from '@/lib/data/ratings';
+import { getEngine, recommendFor } from '@/lib/engine';
+import { listGenres, MOVIELENS_GENRES } from '@/lib/engine/catalog';
+import { parseRecommendationQuery } from '@/lib/engine/query';
+import { getVisitorId } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Recommendations' };
+
+export default async function RecommendationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { spec, filter } = parseRecommendationQuery(await searchParams);
+  const visitorId = await getVisitorId();
+  const { db } = await getDatabase();
+  const [ratings, hidden] = visitorId === null ? [[], []] : await Promise.all([listUserRatings(db, visitorId), listHiddenMovieIds(db, visitorId)]);
+  const profile = ratings.map(({ movieId, rating }) => ({ movieId, rating }));
+  const result = await recommendFor(profile, { model: spec.key, n: 24, exclude: hidden, filter });
+  const engine = getEngine();
+  const ready = engine ? [...engine.models.values()].filter((entry) => entry.loaded).map((entry) => entry.spec.key) : [];
+  // Small plain props for the client list: the structured explanation stays on the server.
+  const items: RecommendationCardData[] = result.items.map((item) => ({
+    movieId: item.movieId, title: item.title, year: item.year, genres: item.genres, imdbId: item.imdbId, tmdbId: item.tmdbId,
+    ratingCount: item.ratingCount, meanRating: item.meanRating, score: item.score, predictedRating: item.predictedRating, reason: item.reason,
+  }));
+
+  return (
+    <>
+      <div className="d-flex flex-wrap align-items-baseline justify-content-between gap-2 mb-3">
+        <h1 className="h2 mb-0">Recommended for you</h1>
+        <p className="text-body-secondary small mb-0">
+          {profile.length === 0 ? 'No ratings yet' : `From your ${profile.length} rating${profile.length === 1 ? '' : 's'}`}
+          {hidden.length > 0 && ` · ${hidden.length} hidden`}
+        </p>
+      </div>
+      <AlgorithmPicker current={spec} filter={filter} ready={ready} />
+      <RecommendationFilters spec={spec} filter={filter} genres={engine?.catalog ? listGenres(engine.catalog) : MOVIELENS_GENRES} />
+      <EngineNotice fallback={result.fallback} requestedLabel={spec.label} progress={engine ? engine.progress() : null} />
+      <RecommendationList key={`${spec.key}|${JSON.stringify(filter)}`} items={items} />
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import Link from 'next/link';
+import { RatingControl } from '@/components/rating/rating-control';
+import { displayTitle, formatCount, formatMean, imdbUrl, tmdbUrl } from '@/components/movies/format';
+
+/** What a card shows: plain data, so the list can live in a client component. */
+export interface RecommendationCardData {
+  movieId: number;
+  title: string;
+  year: number | null;
+  genres: string[];
+  imdbId: string | null;
+  tmdbId: number | null;
+  ratingCount: number;
+  meanRating: number | null;
+  score: number;
+  predictedRating: number | null;
+  reason: string;
+}
+
+export interface RecommendationCardProps {
+  item: RecommendationCardData;
+  rank: number;
+  /** Ask to hide the movie ("not interested"); the list removes the card. */
+  onHide: (movieId: number) => void;
+  hiding: boolean;
+}
+
+export function RecommendationCard({ item, rank, onHide, hiding }: RecommendationCardProps) {
+  const name = displayTitle(item.title);
+  return (
+    <article className="card h-100 shadow-sm" aria-labelledby={`rec-${item.movieId}`} data-movie-id={item.movieId}>
+      <div className="card-body d-flex flex-column gap-2">
+        <div className="d-flex justify-content-between align-items-start gap-2">
+          <h3 className="card-title h5 mb-0" id={`rec-${item.movieId}`}>
+            <span className="text-body-secondary small me-1">{rank}.</span>
+            <Link href={`/movies/${item.movieId}`} className="link-underline-opacity-0 link-underline-opacity-75-hover">{name}</Link>
+            {item.year !== null && <span className="text-body-secondary fw-normal small ms-2">{item.year}</span>}
+          </h3>
+          <PredictionBadge item={item} />
+        </div>
+        {item.genres.length > 0 && (
+          <div className="d-flex flex-wrap gap-1">
+            {item.genres.map((genre) => (
+              <span className="badge rounded-pill text-bg-light border" key={genre}>{genre}</span>
+            ))}
+          </div>
+        )}
+        <p className="card-text small mb-0 recommendation-reason">{item.reason}</p>
+        <p className="small text-body-secondary mb-0">
+          {formatMean(item.meanRating)}★ average from {formatCount(item.ratingCount, 'rating', 'ratings')}
+          {item.imdbId && <> · <a href={imdbUrl(item.imdbId)} target="_blank" rel="noreferrer">IMDb</a></>}
+          {item.tmdbId !== null && <> · <a href={tmdbUrl(item.tmdbId)} target="_blank" rel="noreferrer">TMDB</a></>}
+        </p>
+        <div className="mt-auto d-flex flex-wrap align-items-center justify-content-between gap-2 pt-1">
+          <RatingControl movieId={item.movieId} title={item.title} initialRating={null} />
+          <button type="button" className="btn btn-sm btn-outline-secondary" onClick={() => onHide(item.movieId)} disabled={hiding}
+            aria-label={`Not interested in ${name}`}>
+            Not interested
+          </button>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function PredictionBadge({ item }: { item: RecommendationCardData }) {
+  if (item.predictedRating !== null) {
+    return (
+      <span className="badge text-bg-primary fs-6 flex-shrink-0" title="Predicted rating for you">
+        {item.predictedRating.toFixed(1)}★<span className="visually-hidden"> predicted</span>
+      </span>
+    );
+  }
+  return (
+    <span className="badge text-bg-secondary flex-shrink-0" title="Ranking score (this algorithm does not predict ratings)">
+      score {item.score.toPrecision(2)}
+    </span>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * POST /api/recommendations: the request body and its checks. Messages name the field, e.g.
+ * "ratings.2.rating: Rating must be in half-star steps".
+ */
+import { z } from 'zod';
+import { MODEL_SPECS, NMF_FILLS } from './models';
+import { DEFAULT_MIN_RATINGS } from './query';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_API_RATINGS = 1000;
+export const MAX_API_N = 100;
+
+const ALGORITHMS = [...new Set(MODEL_SPECS.map((spec) => spec.algorithm))] as [string, ...string[]];
+
+export const ApiRating = z.object({
+  movieId: z.number({ error: 'must be a number' }).int('must be a whole number').positive('must be positive').max(2_147_483_647, 'is too large'),
+  rating: z
+    .number({ error: 'must be a number' })
+    .min(0.5, 'must be at least 0.5')
+    .max(5, 'must be at most 5')
+    .refine((value) => Number.isInteger(value * 2), 'must be in half-star steps (0.5, 1, … 5)'),
+});
+
+export const RecommendationRequest = z
+  .object({
+    ratings: z.array(ApiRating, { error: 'must be an array of {movieId, rating}' }).max(MAX_API_RATINGS, `at most ${MAX_API_RATINGS} ratings`).default([]),
+    algorithm: z.enum(ALGORITHMS, { error: `must be one of ${ALGORITHMS.join(', ')}` }).default('cosine'),
+    fill: z.enum(NMF_FILLS, { error: `must be one of ${NMF_FILLS.join(', ')}` }).optional(),
+    minRatings: z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').max(100_000, 'is too large').default(DEFAULT_MIN_RATINGS),
+    n: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_API_N, `must be at most ${MAX_API_N}`).default(10),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.fill && body.algorithm !== 'nmf') ctx.addIssue({ code: 'custom', path: ['fill'], message: 'only applies to algorithm "nmf"' });
+    const seen = new Set<number>();
+    body.ratings.forEach((rated, index) => {
+      if (seen.has(rated.movieId)) ctx.addIssue({ code: 'custom', path: ['ratings', index, 'movieId'], message: `movie ${rated.movieId} is rated twice` });
+      seen.add(rated.movieId);
+    });
+  });
+
+export type RecommendationRequestBody = z.infer<typeof RecommendationRequest>;
+
+/** "ratings.2.rating must be in half-star steps": the first problem, naming the field. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid request body';
+  const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
+  if (issue.code === 'unrecognized_keys') return `body: unknown field(s) ${issue.keys.join(', ')}`;
+  return `${field} ${issue.message}`;
+}

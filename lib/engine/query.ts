@@ -1,0 +1,48 @@
+/**
+ * The /recommendations URL: ?algorithm=nmf&fill=movie-median&genre=Drama&from=1990&to=2005&min=10. Anything
+ * unparsable falls back to its default (a shared link with a typo still shows a page).
+ */
+import { z } from 'zod';
+import type { MovieFilter } from './catalog';
+import { DEFAULT_MODEL_KEY, findModelSpec, modelQuery, modelSpecByKey, type ModelSpec } from './models';
+
+/** Default minimum number of MovieLens ratings (measured: see components/recommendations/README in the report). */
+export const DEFAULT_MIN_RATINGS = 10;
+export const MIN_RATINGS_CHOICES = [0, 5, 10, 20, 50] as const;
+
+const Year = z.coerce.number().int().min(1870).max(2100);
+const Query = z.object({
+  algorithm: z.string().max(40).optional().catch(undefined),
+  fill: z.string().max(40).optional().catch(undefined),
+  genre: z.string().trim().min(1).max(40).optional().catch(undefined),
+  from: Year.optional().catch(undefined),
+  to: Year.optional().catch(undefined),
+  min: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
+});
+
+export interface RecommendationQuery {
+  spec: ModelSpec;
+  filter: Required<{ [K in keyof MovieFilter]: NonNullable<MovieFilter[K]> | null }> & { minRatings: number };
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export function parseRecommendationQuery(params: SearchParams): RecommendationQuery {
+  const first = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]));
+  const query = Query.parse(first);
+  const spec = findModelSpec(query.algorithm, query.fill) ?? (modelSpecByKey(DEFAULT_MODEL_KEY) as ModelSpec);
+  return {
+    spec,
+    filter: { genre: query.genre ?? null, yearFrom: query.from ?? null, yearTo: query.to ?? null, minRatings: query.min ?? DEFAULT_MIN_RATINGS },
+  };
+}
+
+/** The query string for a model and filter (defaults left out, so URLs stay short). */
+export function recommendationHref(spec: ModelSpec, filter: Partial<RecommendationQuery['filter']>, path = '/recommendations'): string {
+  const params = new URLSearchParams(modelQuery(spec));
+  if (filter.genre) params.set('genre', filter.genre);
+  if (filter.yearFrom != null) params.set('from', String(filter.yearFrom));
+  if (filter.yearTo != null) params.set('to', String(filter.yearTo));
+  if (filter.minRatings != null && filter.minRatings !== DEFAULT_MIN_RATINGS) params.set('min', String(filter.minRatings));
+  return `${path}?${params.toString()}`;
+}
