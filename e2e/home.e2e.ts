@@ -21,7 +21,8 @@ describe('home page', () => {
 
   it('shows movies from the database', async () => {
     const { page } = browser;
-    const response = await page.goto(baseUrl(), { waitUntil: 'networkidle' });
+    // 'load', not 'networkidle': the page may keep polling (training progress).
+    const response = await page.goto(baseUrl(), { waitUntil: 'load', timeout: 90_000 });
     expect(response?.status()).toBe(200);
     await screenshot(page, 'home');
     const text = await page.locator('body').innerText();
