@@ -27,6 +27,7 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
   const items: RecommendationCardData[] = result.items.map((item) => ({
     movieId: item.movieId, title: item.title, year: item.year, genres: item.genres, imdbId: item.imdbId, tmdbId: item.tmdbId,
     ratingCount: item.ratingCount, meanRating: item.meanRating, score: item.score, predictedRating: item.predictedRating, reason: item.reason,
+    reasonHasStats: item.explanation.kind === 'popular',
   }));
 
   return (

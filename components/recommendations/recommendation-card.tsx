@@ -15,6 +15,8 @@ export interface RecommendationCardData {
   score: number;
   predictedRating: number | null;
   reason: string;
+  /** The reason already states the average and count (popular movies): skip the statistics line's numbers. */
+  reasonHasStats?: boolean;
 }
 
 export interface RecommendationCardProps {
@@ -47,9 +49,9 @@ export function RecommendationCard({ item, rank, onHide, hiding }: Recommendatio
         )}
         <p className="card-text small mb-0 recommendation-reason">{item.reason}</p>
         <p className="small text-body-secondary mb-0">
-          {formatMean(item.meanRating)}★ average from {formatCount(item.ratingCount, 'rating', 'ratings')}
-          {item.imdbId && <> · <a href={imdbUrl(item.imdbId)} target="_blank" rel="noreferrer">IMDb</a></>}
-          {item.tmdbId !== null && <> · <a href={tmdbUrl(item.tmdbId)} target="_blank" rel="noreferrer">TMDB</a></>}
+          {!item.reasonHasStats && <>{formatMean(item.meanRating)}★ average from {formatCount(item.ratingCount, 'rating', 'ratings')} · </>}
+          {item.imdbId && <><a href={imdbUrl(item.imdbId)} target="_blank" rel="noreferrer">IMDb</a></>}
+          {item.tmdbId !== null && <>{item.imdbId && ' · '}<a href={tmdbUrl(item.tmdbId)} target="_blank" rel="noreferrer">TMDB</a></>}
         </p>
         <div className="mt-auto d-flex flex-wrap align-items-center justify-content-between gap-2 pt-1">
           <RatingControl movieId={item.movieId} title={item.title} initialRating={null} />
@@ -66,7 +68,7 @@ export function RecommendationCard({ item, rank, onHide, hiding }: Recommendatio
 function PredictionBadge({ item }: { item: RecommendationCardData }) {
   if (item.predictedRating !== null) {
     return (
-      <span className="badge text-bg-primary fs-6 flex-shrink-0" title="Predicted rating for you">
+      <span className="badge text-bg-primary fs-6 flex-shrink-0" title="Predicted rating">
         {item.predictedRating.toFixed(1)}★<span className="visually-hidden"> predicted</span>
       </span>
     );

@@ -24,12 +24,12 @@ export function RecommendationFilters({ spec, filter, genres }: RecommendationFi
       </div>
       <div className="col-3 col-md-2">
         <label htmlFor="filter-from" className="form-label small mb-1">From year</label>
-        <input id="filter-from" name="from" type="number" inputMode="numeric" min={1870} max={2100} placeholder="1902"
+        <input id="filter-from" name="from" type="number" inputMode="numeric" min={1870} max={2100} placeholder="any"
           className="form-control form-control-sm" defaultValue={filter.yearFrom ?? ''} />
       </div>
       <div className="col-3 col-md-2">
         <label htmlFor="filter-to" className="form-label small mb-1">To year</label>
-        <input id="filter-to" name="to" type="number" inputMode="numeric" min={1870} max={2100} placeholder="2018"
+        <input id="filter-to" name="to" type="number" inputMode="numeric" min={1870} max={2100} placeholder="any"
           className="form-control form-control-sm" defaultValue={filter.yearTo ?? ''} />
       </div>
       <div className="col-6 col-md-3">

@@ -6,7 +6,13 @@ import { z } from 'zod';
 import type { MovieFilter } from './catalog';
 import { DEFAULT_MODEL_KEY, findModelSpec, modelQuery, modelSpecByKey, type ModelSpec } from './models';
 
-/** Default minimum number of MovieLens ratings (measured: see components/recommendations/README in the report). */
+/**
+ * Default minimum number of MovieLens ratings. Measured on two 5-rating profiles (sci-fi fan, drama fan), top 10:
+ * with 0, NMF movie-median has 7–9 of 10 movies with fewer than 5 ratings (median 1–4 ratings: "Dog Soldiers [3]"),
+ * biased MF 9–10/10, masked NMF 4–6/10; with 5 none are left but the lists are still 6–17-rating curiosities;
+ * with 10 the median count is 12–126; with 20, 28–129. Cosine, EASE, NMF zeros and global median are unaffected
+ * (their lists have a median of ~200 ratings). 10 removes the noise without hiding the long tail; the filter offers 0–50.
+ */
 export const DEFAULT_MIN_RATINGS = 10;
 export const MIN_RATINGS_CHOICES = [0, 5, 10, 20, 50] as const;
 

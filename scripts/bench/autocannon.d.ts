@@ -1,0 +1,17 @@
+// The part of autocannon's API that scripts/bench/web.ts uses (the package ships no types).
+declare module 'autocannon' {
+  interface Options {
+    url: string;
+    amount?: number;
+    connections?: number;
+    headers?: Record<string, string>;
+    requests?: { path: string; method: 'GET' | 'POST' }[];
+  }
+  interface Result {
+    non2xx: number;
+    errors: number;
+    requests: { total: number };
+    latency: { p50: number; p99: number; average: number; max: number };
+  }
+  export default function autocannon(options: Options): Promise<Result>;
+}
