@@ -104,7 +104,9 @@ export async function importMovieLens(connection: DatabaseConnection, options: I
     await timed('users', counts.users, () => session.copy('users', ['id', 'kind'], usersCopyText(userIds)));
     await timed('links', counts.links, () => session.copy('links', ['movie_id', 'imdb_id', 'tmdb_id'], linksCopyText(dataset.links)));
     await timed('ratings', counts.ratings, () =>
-      session.copy('ratings', ['user_id', 'movie_id', 'rating', 'rated_at'], ratingsCopyText(dataset.ratings)),
+      withoutSecondaryIndexes(session, 'ratings', () =>
+        session.copy('ratings', ['user_id', 'movie_id', 'rating', 'rated_at'], ratingsCopyText(dataset.ratings)),
+      ),
     );
     await timed('tags', counts.tags, () => session.copy('tags', ['user_id', 'movie_id', 'tag', 'tagged_at'], tagsCopyText(dataset.tags)));
     await session.query(
@@ -159,6 +161,29 @@ async function replaceMovies(session: ImportSession, dataset: MovieLensDataset):
 async function skipForeignKeyTriggers(session: ImportSession): Promise<void> {
   const [row] = await session.query<{ superuser: boolean }>(`SELECT current_setting('is_superuser') = 'on' AS superuser`);
   if (row?.superuser) await session.query('SET LOCAL session_replication_role = replica');
+}
+
+/**
+ * Runs `load` with the table's plain indexes (not those behind a primary key or unique constraint) dropped, then
+ * recreates them from their own definitions: one sorted build is about half the work of 100,000 random inserts
+ * into ratings_movie_id_idx (PGlite: ~0.55 s of CPU instead of ~1 s). All inside the import's transaction, so a
+ * failure restores them; PostgreSQL readers of the table wait for the commit meanwhile.
+ */
+async function withoutSecondaryIndexes(session: ImportSession, table: string, load: () => Promise<void>): Promise<void> {
+  const indexes = await session.query<{ name: string; definition: string }>(
+    `SELECT i.indexname AS name, i.indexdef AS definition
+       FROM pg_indexes i
+      WHERE i.schemaname = current_schema() AND i.tablename = $1
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = to_regclass(quote_ident(i.schemaname) || '.' || quote_ident(i.indexname)))`,
+    [table],
+  );
+  for (const index of indexes) await session.query(`DROP INDEX ${quoteIdent(index.name)}`);
+  await load();
+  for (const index of indexes) await session.query(index.definition);
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 async function latestImport(db: Kysely<DB>) {

@@ -13,9 +13,10 @@ export function readCsvRecords(
   content: Buffer | string,
   header: readonly string[],
 ): { records: string[][]; lineOf(index: number): number } {
+  const fast = splitUnquoted(content);
   let rows: string[][];
   try {
-    rows = parse(content, OPTIONS) as string[][];
+    rows = fast?.rows ?? (parse(content, OPTIONS) as string[][]);
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines ?? null;
@@ -31,7 +32,7 @@ export function readCsvRecords(
   const records = rows.slice(1);
   let lines: number[] | undefined;
   const lineOf = (index: number): number => {
-    lines ??= recordLines(content);
+    lines ??= fast?.lines ?? recordLines(content);
     return lines[index + 1] ?? index + 2;
   };
   for (let i = 0; i < records.length; i++) {
@@ -41,6 +42,33 @@ export function readCsvRecords(
     }
   }
   return { records, lineOf };
+}
+
+/**
+ * Fast path for a file without a single double quote (ratings.csv, links.csv): no field can be quoted, so CSV
+ * reduces to lines split on commas, exactly what csv-parse returns for it, at a fraction of the cost (ratings.csv:
+ * ~60 ms instead of ~250 ms, and less garbage). Files with quotes (titles, tags) go through csv-parse.
+ * Returns the records (header included, empty lines skipped as csv-parse does) and their line numbers.
+ */
+function splitUnquoted(content: Buffer | string): { rows: string[][]; lines: number[] } | undefined {
+  const hasQuote = typeof content === 'string' ? content.includes('"') : content.includes(0x22);
+  if (hasQuote) return undefined;
+  let text = typeof content === 'string' ? content : content.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  let start = 0;
+  for (let line = 1; start < text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end; // CRLF
+    if (stop > start) {
+      rows.push(text.slice(start, stop).split(','));
+      lines.push(line);
+    }
+    start = end + 1;
+  }
+  return { rows, lines };
 }
 
 /**

@@ -17,6 +17,8 @@ export interface BenchFigure {
   name: string;
   medianMs: number;
   runsMs: number[];
+  /** Median CPU time of this process during a run (user + system): steadier than wall time on a busy machine. */
+  cpuMedianMs?: number;
   targetMs?: number;
   note?: string;
 }
@@ -51,14 +53,39 @@ export async function benchImport(options: { repetitions?: number } = {}): Promi
 
 async function measure(name: string, repetitions: number, targetMs: number | undefined, run: () => Promise<number>): Promise<BenchFigure> {
   const runsMs: number[] = [];
-  for (let i = 0; i < repetitions; i++) runsMs.push(await run());
-  const sorted = [...runsMs].sort((a, b) => a - b);
-  return { name, medianMs: sorted[Math.floor(sorted.length / 2)]!, runsMs, targetMs };
+  const cpuMs: number[] = [];
+  for (let i = 0; i < repetitions; i++) {
+    const cpu = process.cpuUsage();
+    const before = cpuSpent.ms;
+    runsMs.push(await run());
+    const used = process.cpuUsage(cpu);
+    // CPU of the timed part only: timeImport reports what was spent opening the database to subtract it.
+    cpuMs.push((used.user + used.system) / 1000 - (cpuSpent.ms - before));
+  }
+  return { name, medianMs: median(runsMs), runsMs, cpuMedianMs: median(cpuMs), targetMs };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** CPU time spent outside the timed sections (creating and closing databases), to leave out of the CPU figure. */
+const cpuSpent = { ms: 0 };
+
+async function untimed<T>(work: () => Promise<T>): Promise<T> {
+  const cpu = process.cpuUsage();
+  try {
+    return await work();
+  } finally {
+    const used = process.cpuUsage(cpu);
+    cpuSpent.ms += (used.user + used.system) / 1000;
+  }
 }
 
 /** Opens (and migrates) a fresh database untimed, then times the import alone. */
 async function timeImport(open: () => Promise<DatabaseConnection>): Promise<number> {
-  const connection = await open();
+  const connection = await untimed(open);
   try {
     const start = performance.now();
     const result = await importMovieLens(connection, { dir: DATA_DIR });
@@ -66,7 +93,7 @@ async function timeImport(open: () => Promise<DatabaseConnection>): Promise<numb
     if (result.counts.ratings !== 100836) throw new Error(`unexpected import result: ${JSON.stringify(result.counts)}`);
     return ms;
   } finally {
-    await connection.close();
+    await untimed(() => connection.close());
   }
 }
 
@@ -93,7 +120,8 @@ export function formatFigures(figures: readonly BenchFigure[]): string {
       const median = `${(figure.medianMs / 1000).toFixed(2)} s`;
       const runs = figure.runsMs.map((ms) => (ms / 1000).toFixed(2)).join(', ');
       const target = figure.targetMs === undefined ? '' : figure.medianMs <= figure.targetMs ? `  (target < ${figure.targetMs / 1000} s: met)` : `  (target < ${figure.targetMs / 1000} s: MISSED)`;
-      return `  ${figure.name.padEnd(38)} median ${median.padStart(7)}  [runs ${runs}]${target}`;
+      const cpu = figure.cpuMedianMs === undefined ? '' : `, cpu ${(figure.cpuMedianMs / 1000).toFixed(2)} s`;
+      return `  ${figure.name.padEnd(38)} median ${median.padStart(7)}  [runs ${runs}${cpu}]${target}`;
     })
     .join('\n');
 }
