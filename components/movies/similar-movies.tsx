@@ -2,13 +2,19 @@ import Link from 'next/link';
 import { getEngine, similarMoviesFor } from '@/lib/engine';
 import { displayTitle } from './format';
 
+const MIN_RATINGS = 20;
+
 /**
  * Movies closest to this one by their NMF movie factors (cosine). The model trains in the background after the
  * first start: until it is ready the section says so instead of showing nothing.
  */
 export function SimilarMovies({ movieId, count = 8 }: { movieId: number; count?: number }) {
   const status = getEngine()?.status ?? 'idle';
-  const similar = similarMoviesFor(movieId, count);
+  // Cosine over factors favours movies with a handful of ratings (their factors are noise); among the nearest,
+  // prefer movies enough people rated, and fall back to the raw list when none are.
+  const nearest = similarMoviesFor(movieId, count * 8);
+  const familiar = nearest.filter(({ movie }) => movie.ratingCount >= MIN_RATINGS);
+  const similar = (familiar.length > 0 ? familiar : nearest).slice(0, count);
   if (similar.length === 0) {
     const notice =
       status === 'ready'

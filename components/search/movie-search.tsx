@@ -153,7 +153,10 @@ export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps
               aria-selected={index === active}
               className={`list-group-item list-group-item-action d-flex justify-content-between gap-2${index === active ? ' active' : ''}`}
               onMouseDown={(event) => event.preventDefault() /* keep focus in the input */}
-              onMouseEnter={() => setActive(index)}
+              // A real pointer move, not a list appearing under a resting pointer, picks the active option.
+              onMouseMove={() => {
+                if (index !== active) setActive(index);
+              }}
               onClick={() => choose(item)}
             >
               <span>
