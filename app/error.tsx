@@ -2,8 +2,11 @@
 
 import { useEffect } from 'react';
 
-/** Shown when a page fails (for example the database is unreachable); reset() re-renders the segment. */
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+/**
+ * Shown when a page fails (for example the database is unreachable). retry() fetches the segment's server
+ * components again and re-renders it (reset() alone would re-render the failed server payload and fail again).
+ */
+export default function ErrorPage({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
   useEffect(() => {
     console.error(error);
   }, [error]);
@@ -14,7 +17,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="text-body-secondary">
         We could not load this page. It may be a passing problem with the database: please try again.
       </p>
-      <button type="button" className="btn btn-primary" onClick={() => reset()}>
+      <button type="button" className="btn btn-primary" onClick={() => retry()}>
         Try again
       </button>
     </div>
