@@ -1,9 +1,9 @@
 /**
- * npm run bench [-- --only import|recsys|web] [--scale <n>] [--repetitions <n>]
+ * npm run bench [-- --only import|recsys|web] [--scale] [--repetitions <n>]
  * Runs the benchmark sections and prints their figures. A section runs only if its file exists
  * (scripts/bench/<section>.ts), so owners add theirs independently:
  *   import  benchImport()          importing the bundled data into PGlite and PostgreSQL
- *   recsys  benchRecsys({ scale }) training and recommending
+ *   recsys  benchRecsys({ scale }) training and recommending (--scale: also on larger synthetic data)
  *   web     benchWeb()             pages and API under load
  * No pass/fail: figures and targets are printed for people to read (tests never assert timings).
  */
@@ -16,7 +16,7 @@ import { formatFigures, type BenchFigure } from './bench/import';
 const SECTIONS = ['import', 'recsys', 'web'] as const;
 type Section = (typeof SECTIONS)[number];
 
-async function runSection(section: Section, options: { scale?: number; repetitions?: number }): Promise<void> {
+async function runSection(section: Section, options: { scale: boolean; repetitions?: number }): Promise<void> {
   const file = path.join(process.cwd(), 'scripts', 'bench', `${section}.ts`);
   console.log(`\n== ${section} ==`);
   if (!fs.existsSync(file)) {
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   let values;
   try {
     values = parseArgs({
-      options: { only: { type: 'string' }, scale: { type: 'string' }, repetitions: { type: 'string' } },
+      options: { only: { type: 'string' }, scale: { type: 'boolean' }, repetitions: { type: 'string' } },
     }).values;
   } catch (error) {
     console.error((error as Error).message);
@@ -51,10 +51,10 @@ async function main(): Promise<number> {
     console.error(`--only must be one of ${SECTIONS.join(', ')} (got ${JSON.stringify(values.only)})`);
     return 2;
   }
-  const scale = values.scale === undefined ? undefined : Number(values.scale);
+  const scale = values.scale ?? false;
   const repetitions = values.repetitions === undefined ? undefined : Number(values.repetitions);
-  if ((scale !== undefined && !(scale > 0)) || (repetitions !== undefined && !(Number.isInteger(repetitions) && repetitions > 0))) {
-    console.error('--scale must be a positive number and --repetitions a positive whole number');
+  if (repetitions !== undefined && !(Number.isInteger(repetitions) && repetitions > 0)) {
+    console.error('--repetitions must be a positive whole number');
     return 2;
   }
   const sections = values.only ? [values.only as Section] : [...SECTIONS];
