@@ -26,7 +26,7 @@ export function explanationText(explanation: Explanation, titleOf: TitleOf): str
       const because = (explanation as Extract<Explanation, { kind: 'nmf' }>).because
         .filter((item) => item.contribution > 0)
         .slice(0, 2)
-        .map((item) => `${shortTitle(titleOf(item.movieId) ?? `movie ${item.movieId}`)} ${formatStars(item.rating)}`);
+        .map((item) => ratedText(item, titleOf));
       return because.length > 0 ? `because you rated ${listTitles(because)}` : 'fits the tastes your ratings suggest';
     }
     case 'cosine': {
@@ -52,7 +52,13 @@ function otherText(explanation: Explanation, titleOf: TitleOf): string {
     const top = (because as { movieId: number; rating: number; contribution: number }[]).filter((item) => item.contribution > 0).slice(0, 2);
     const names = top.map((item) => shortTitle(titleOf(item.movieId) ?? `movie ${item.movieId}`));
     if (explanation.kind === 'ease' && names.length > 0) return `often watched by people who watched ${listTitles(names)}`;
-    if (names.length > 0) return `because you rated ${listTitles(top.map((item, i) => `${names[i]} ${formatStars(item.rating)}`))}`;
+    if (names.length > 0) return `because you rated ${listTitles(top.map((item) => ratedText(item, titleOf)))}`;
   }
   return 'text' in explanation && typeof explanation.text === 'string' ? explanation.text : '';
+}
+
+/** "The Matrix 5★"; a low rating that pushed a movie up reads "Alien only 2★" (disliking one thing says something too). */
+function ratedText(item: { movieId: number; rating: number }, titleOf: TitleOf): string {
+  const title = shortTitle(titleOf(item.movieId) ?? `movie ${item.movieId}`);
+  return `${title} ${item.rating < 3 ? 'only ' : ''}${formatStars(item.rating)}`;
 }

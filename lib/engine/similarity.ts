@@ -47,7 +47,7 @@ export function buildHeatMap(engine: Engine | null, profile: readonly RatedMovie
   if (known.length > 0) {
     toVisitor = visitorSimilarityByPosition(cosine, known, full.userIds, position);
     const ranked = Array.from({ length: m }, (_, i) => i).sort((a, b) => (toVisitor?.[b] as number) - (toVisitor?.[a] as number) || a - b);
-    chosen = pickTopAndSpread(ranked, n - 1);
+    chosen = pickTopAndSpread(ranked, n);
     chosen.sort((a, b) => (toVisitor?.[b] as number) - (toVisitor?.[a] as number) || a - b);
   } else {
     // No visitor: the most active users (their similarities rest on many movies), ordered so that clusters show.
