@@ -21,6 +21,11 @@ export interface NmfOptions {
   fill?: NmfFill;
   /** Stop when the projected-gradient violation falls to tol × the first iteration's (default 1e-4). */
   tol?: number;
+  /**
+   * Filled fills: also stop when one iteration lowers the loss ‖V − WH‖² by less than lossTol × the loss
+   * (default 1e-3; 0 keeps scikit-learn's rule alone). See fitFilledNmf.
+   */
+  lossTol?: number;
   /** Iteration cap (default 500; for 'masked', ALS epochs default 30). */
   maxIter?: number;
   /** Seed of the Lanczos start vector / random init (default 0). */
@@ -122,17 +127,19 @@ export function filledMatrix(mat: RatingMatrix, c: Float64Array): FilledMatrix {
         }
         return;
       }
+      // Column by column (CSC): Y's rows are read in order, out (rows×l, small) takes the scattered writes.
       const base = new Float64Array(l);
       for (let j = 0; j < n; j++) {
         const cj = c[j] as number;
         if (cj !== 0) for (let t = 0; t < l; t++) base[t] = (base[t] as number) + cj * (Y[j * l + t] as number);
       }
-      for (let i = 0; i < m; i++) {
-        const o = i * l;
-        for (let t = 0; t < l; t++) out[o + t] = base[t] as number;
-        for (let p = rowPtr[i] as number; p < (rowPtr[i + 1] as number); p++) {
-          const s = sRow[p] as number;
-          const q = (colIdx[p] as number) * l;
+      for (let i = 0; i < m; i++) for (let t = 0; t < l; t++) out[i * l + t] = base[t] as number;
+      for (let j = 0; j < n; j++) {
+        const q = j * l;
+        const end = colPtr[j + 1] as number;
+        for (let p = colPtr[j] as number; p < end; p++) {
+          const s = sCol[p] as number;
+          const o = (rowIdx[p] as number) * l;
           for (let t = 0; t < l; t++) out[o + t] = (out[o + t] as number) + s * (Y[q + t] as number);
         }
       }
@@ -155,7 +162,8 @@ export function filledMatrix(mat: RatingMatrix, c: Float64Array): FilledMatrix {
         const o = j * l;
         const cj = c[j] as number;
         for (let t = 0; t < l; t++) out[o + t] = cj * (colSum[t] as number);
-        for (let p = colPtr[j] as number; p < (colPtr[j + 1] as number); p++) {
+        const end = colPtr[j + 1] as number;
+        for (let p = colPtr[j] as number; p < end; p++) {
           const s = sCol[p] as number;
           const q = (rowIdx[p] as number) * l;
           for (let t = 0; t < l; t++) out[o + t] = (out[o + t] as number) + s * (Z[q + t] as number);
@@ -193,10 +201,11 @@ export function filledLoss(V: FilledMatrix, mat: RatingMatrix, W: Float64Array, 
 
 /**
  * NNDSVD initialisation with zeros replaced by the matrix mean ('nndsvda', Boutsidis & Gallopoulos 2008),
- * exactly as scikit-learn's `_initialize_nmf`, on a Lanczos truncated SVD of V.
+ * exactly as scikit-learn's `_initialize_nmf`, on a Lanczos truncated SVD of V (2k + 20 steps: on
+ * ml-latest-small the same errors as 4k + 20 for global-median, at half the init time).
  */
 export function nndsvda(V: FilledMatrix, k: number, seed: number): { W: Float64Array; H: Float64Array } {
-  const { U, S, V: Vt } = lanczosSvd(V, k, { rng: mulberry32(seed) });
+  const { U, S, V: Vt } = lanczosSvd(V, k, { rng: mulberry32(seed), steps: 2 * k + 20 });
   const m = V.rows;
   const n = V.cols;
   const W = new Float64Array(m * k);
@@ -232,34 +241,36 @@ export function nndsvda(V: FilledMatrix, k: number, seed: number): { W: Float64A
  * One sweep of scikit-learn's `_update_cdnmf_fast`: for each factor t, for each row i,
  * w_it ← max(0, w_it − (w_i·G_t − R_it) / G_tt) with G = HᵀH (k×k) and R = V·H (rows×k).
  * Rows are independent given G and R, so we run row by row (same result as scikit-learn's factor-major
- * order) and keep the row's gradient g = G·w_i − R_i up to date: a coordinate that does not move (the
- * many zeros that stay zero) costs O(1), one that moves O(k). Returns the summed projected-gradient
- * violation. O(rows·k²) at worst.
+ * order, up to rounding); each gradient is a fresh k-long dot product (four accumulators), which is
+ * faster in V8 than keeping a row gradient up to date. Returns the summed projected-gradient violation.
+ * O(rows·k²).
  */
 export function coordinateDescentSweep(W: Float64Array, rows: number, k: number, G: Float64Array, R: Float64Array): number {
   let violation = 0;
-  const g = new Float64Array(k);
+  const k4 = k - (k % 4);
   for (let i = 0; i < rows; i++) {
     const o = i * k;
-    for (let t = 0; t < k; t++) g[t] = -(R[o + t] as number);
-    for (let r = 0; r < k; r++) {
-      const w = W[o + r] as number;
-      if (w === 0) continue;
-      const gr = r * k;
-      for (let t = 0; t < k; t++) g[t] = (g[t] as number) + w * (G[gr + t] as number);
-    }
     for (let t = 0; t < k; t++) {
-      const grad = g[t] as number;
-      const w = W[o + t] as number;
-      violation += Math.abs(w === 0 ? Math.min(0, grad) : grad);
-      const hess = G[t * k + t] as number;
-      if (hess === 0) continue;
-      const next = Math.max(w - grad / hess, 0);
-      const delta = next - w;
-      if (delta === 0) continue;
-      W[o + t] = next;
       const gt = t * k;
-      for (let r = 0; r < k; r++) g[r] = (g[r] as number) + delta * (G[gt + r] as number);
+      let a0 = -(R[o + t] as number);
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let r = 0;
+      for (; r < k4; r += 4) {
+        a0 += (G[gt + r] as number) * (W[o + r] as number);
+        a1 += (G[gt + r + 1] as number) * (W[o + r + 1] as number);
+        a2 += (G[gt + r + 2] as number) * (W[o + r + 2] as number);
+        a3 += (G[gt + r + 3] as number) * (W[o + r + 3] as number);
+      }
+      for (; r < k; r++) a0 += (G[gt + r] as number) * (W[o + r] as number);
+      const grad = a0 + a1 + a2 + a3;
+      const w = W[o + t] as number;
+      violation += w === 0 ? (grad < 0 ? -grad : 0) : grad < 0 ? -grad : grad;
+      const hess = G[gt + t] as number;
+      if (hess === 0) continue;
+      const next = w - grad / hess;
+      W[o + t] = next > 0 ? next : 0;
     }
   }
   return violation;
@@ -267,46 +278,63 @@ export function coordinateDescentSweep(W: Float64Array, rows: number, k: number,
 
 /** Checks NMF options and applies defaults. */
 export function resolveNmfOptions(options: NmfOptions = {}) {
-  const { rank = 20, fill = 'movie-median', tol = 1e-4, seed = 0, regularization = 0.1, biasRegularization = 5, biases = true } = options;
+  const { rank = 20, fill = 'movie-median', tol = 1e-4, lossTol = 1e-3, seed = 0, regularization = 0.1, biasRegularization = 5, biases = true } = options;
   const maxIter = options.maxIter ?? (fill === 'masked' ? 30 : 500);
   if (!Number.isInteger(rank) || rank < 1) throw new RangeError(`rank must be a positive integer, got ${rank}`);
   if (!['zeros', 'global-median', 'movie-median', 'masked'].includes(fill)) throw new RangeError(`unknown fill '${fill}'`);
   if (!(tol >= 0)) throw new RangeError(`tol must be ≥ 0, got ${tol}`);
+  if (!(lossTol >= 0 && lossTol < 1)) throw new RangeError(`lossTol must be in [0, 1), got ${lossTol}`);
   if (!Number.isInteger(maxIter) || maxIter < 1) throw new RangeError(`maxIter must be a positive integer, got ${maxIter}`);
   if (!(regularization >= 0) || !(biasRegularization >= 0)) throw new RangeError('regularization must be ≥ 0');
-  return { rank, fill, tol, maxIter, seed, regularization, biasRegularization, biases };
+  return { rank, fill, tol, lossTol, maxIter, seed, regularization, biasRegularization, biases };
 }
 
 /**
  * Fits NMF on the filled matrix (fills 'zeros', 'global-median', 'movie-median'); see nmf-masked.ts for
- * 'masked'. Alternates coordinate-descent sweeps on W (with HᵀH, V·H) and on H (with WᵀW, Vᵀ·W) until the
- * violation is ≤ tol × the first iteration's or maxIter. O(nnz·k + (m + n)·k²) per iteration.
+ * 'masked'. Alternates coordinate-descent sweeps on W (with HᵀH, V·H) and on H (with WᵀW, Vᵀ·W) until
+ * scikit-learn's rule (the violation is ≤ tol × the first iteration's), or the loss after the W half-step
+ * fell by less than lossTol × itself since the previous iteration, or maxIter. The second rule exists
+ * because scikit-learn's is relative to the first iteration: with our accurate init the first violation
+ * is small, so the relative target is far away (500 iterations for 'zeros', 165 for 'movie-median')
+ * while the loss has long stopped moving. O(nnz·k + (m + n)·k²) per iteration; the loss costs O(m·k).
  * `onIteration` (optional) sees the iteration number and violation (and is how the tests watch the loss).
  */
 export function fitFilledNmf(
   mat: RatingMatrix, options: NmfOptions = {}, onIteration?: (iter: number, violation: number, W: Float64Array, H: Float64Array) => void,
 ): NmfModel {
-  const { rank: k, fill, tol, maxIter, seed } = resolveNmfOptions(options);
+  const { rank: k, fill, tol, lossTol, maxIter, seed } = resolveNmfOptions(options);
   if (fill === 'masked') throw new RangeError("fitFilledNmf does not fit 'masked'; use fitNmf");
   if (k > Math.min(mat.users, mat.movies)) throw new RangeError(`rank ${k} exceeds min(users, movies) = ${Math.min(mat.users, mat.movies)}`);
   const V = filledMatrix(mat, fillValues(mat, fill));
   const { W, H } = nndsvda(V, k, seed);
-  const G = new Float64Array(k * k);
-  const RW = new Float64Array(mat.users * k);
+  const m = mat.users;
+  const GH = new Float64Array(k * k);
+  const GW = new Float64Array(k * k);
+  const RW = new Float64Array(m * k);
   const RH = new Float64Array(mat.movies * k);
+  const scratch = new Float64Array(Math.max(m, mat.movies) * k);
   let violationInit = 0;
   let iterations = 0;
+  let lossPrev = Infinity;
   for (let iter = 1; iter <= maxIter; iter++) {
     iterations = iter;
-    gram(H, mat.movies, k, G);
+    gram(H, mat.movies, k, GH, scratch);
     V.matmat(H, k, RW);
-    let violation = coordinateDescentSweep(W, mat.users, k, G, RW);
-    gram(W, mat.users, k, G);
+    let violation = coordinateDescentSweep(W, m, k, GH, RW);
+    gram(W, m, k, GW, scratch);
+    // The loss after the W half-step, from pieces already at hand: ‖V‖² − 2⟨W, V·H⟩ + ⟨WᵀW, HᵀH⟩. O(m·k).
+    let cross = 0;
+    for (let p = 0; p < m * k; p++) cross += (W[p] as number) * (RW[p] as number);
+    let quad = 0;
+    for (let p = 0; p < k * k; p++) quad += (GW[p] as number) * (GH[p] as number);
+    const loss = V.normSq - 2 * cross + quad;
     V.rmatmat(W, k, RH);
-    violation += coordinateDescentSweep(H, mat.movies, k, G, RH);
+    violation += coordinateDescentSweep(H, mat.movies, k, GW, RH);
     onIteration?.(iter, violation, W, H);
     if (iter === 1) violationInit = violation;
     if (violationInit === 0 || violation / violationInit <= tol) break;
+    if (lossPrev - loss < lossTol * loss) break;
+    lossPrev = loss;
   }
   const { counts, means } = movieStats(mat);
   return {
