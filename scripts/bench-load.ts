@@ -1,0 +1,274 @@
+/**
+ * npm run bench:load [-- --duration 30 --connections 50 --dialect both|pglite|postgresql --breakdown]
+ * Starts the BUILT site (NEXT_DIST_DIR, default .next; run `npm run build` first) on a fresh database with the
+ * bundled data, waits until its models are ready, then drives it with autocannon twice in a row over a mix of
+ * pages (/, /movies/[id], /recommendations with a visitor cookie), autocomplete (/api/movies?search=) and
+ * POST /api/recommendations. Prints requests/s, p50/p99 latency, errors (non-2xx included) and the server's
+ * RSS after each run (it must not keep growing); --breakdown then drives each kind of request alone. PostgreSQL: a database `bench_load` created on the server of
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards.
+ */
+import runAutocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+// scripts/bench/autocannon.d.ts types the few options web.ts uses; this script needs a few more of autocannon's.
+interface LoadRequest {
+  method: 'GET' | 'POST';
+  path?: string;
+  headers?: Record<string, string>;
+  setupRequest?: (request: LoadRequest & { path: string }) => LoadRequest & { body?: string };
+}
+interface LoadResult {
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  statusCodeStats?: Record<string, { count: number }>;
+}
+const autocannon = runAutocannon as unknown as (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: LoadRequest[];
+}) => Promise<LoadResult>;
+
+const ROOT = process.cwd();
+const DIST = process.env.NEXT_DIST_DIR || '.next';
+const SECRET = 'bench-load-session-secret-'.padEnd(64, 'b');
+const MOVIES = [1, 2, 32, 50, 110, 260, 296, 318, 356, 480, 527, 589, 593, 1196, 2571, 2959, 4993, 58559];
+const SEARCHES = ['toy', 'the matrix', 'star w', 'godfather', 'amé', 'lord of', 'pulp', 'a', 'zzz', 'in'];
+
+interface Site {
+  baseUrl: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function startSite(env: Record<string, string>): Promise<Site> {
+  const port = await freePort();
+  const log = fs.openSync(path.join(ROOT, '.tmp', `bench-load-${port}.log`), 'w');
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: { ...process.env, NEXT_DIST_DIR: DIST, NODE_ENV: 'production', PORT: String(port), SESSION_SECRET: SECRET, AUTO_IMPORT: '1', ...env },
+  });
+  fs.closeSync(log);
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const site: Site = {
+    baseUrl,
+    pid: child.pid!,
+    stop: async () => {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        return;
+      }
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+    },
+  };
+  const start = Date.now();
+  for (;;) {
+    try {
+      const body = (await (await fetch(`${baseUrl}/api/health`)).json()) as { startup?: { status: string }; model?: { status: string } };
+      if (body.startup?.status === 'failed') throw new Error(`the site's startup failed: ${JSON.stringify(body.startup)}`);
+      if (body.startup?.status === 'ready' && body.model?.status === 'ready') break;
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith("the site's")) throw error;
+    }
+    if (Date.now() - start > 900_000) throw new Error('the site was not ready after 15 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  console.log(`  site ready in ${Math.round((Date.now() - start) / 1000)} s`);
+  return site;
+}
+
+/** A visitor cookie with a few ratings, made through the rateMovie server action (its id is in the build). */
+async function visitorCookie(baseUrl: string): Promise<string | null> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, DIST, 'server', 'server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { exportedName?: string; filename?: string }>;
+  };
+  const actionId = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === 'rateMovie')?.[0];
+  if (!actionId) return null;
+  let cookie: string | null = null;
+  for (const [movieId, rating] of [[1, 5], [2571, 4.5], [318, 4], [2, 2]] as const) {
+    const form = new FormData();
+    form.set('_1_movieId', String(movieId));
+    form.set('_1_rating', String(rating));
+    form.set('0', JSON.stringify([{ status: 'idle', message: '', rating: null }, '$K1']));
+    const response: Response = await fetch(`${baseUrl}/movies/${movieId}`, {
+      method: 'POST',
+      headers: { accept: 'text/x-component', 'next-action': actionId, origin: baseUrl, ...(cookie ? { cookie } : {}) },
+      body: form,
+    });
+    await response.text();
+    cookie ??= response.headers.getSetCookie().find((line: string) => line.startsWith('visitor='))?.split(';')[0] ?? null;
+  }
+  return cookie;
+}
+
+/** Resident memory of the server's whole process group (next start, its server and the model workers), MB. */
+function groupRssMb(pgid: number): number {
+  let kb = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue; // field 5 of /proc/pid/stat: the process group
+      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'));
+      kb += Number(rss?.[1] ?? 0);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(Math.random() * items.length)]!;
+}
+
+function mix(cookie: string | null): { name: string; request: LoadRequest }[] {
+  const withCookie = cookie ? { cookie } : undefined;
+  const body = () => JSON.stringify({ ratings: [{ movieId: pick(MOVIES), rating: 5 }, { movieId: 260, rating: 4 }], algorithm: pick(['cosine', 'nmf', 'popular']), n: 10 });
+  return [
+    { name: '/', request: { method: 'GET', path: '/' } },
+    { name: '/movies/[id]', request: { method: 'GET', setupRequest: (request) => ({ ...request, path: `/movies/${pick(MOVIES)}` }) } },
+    { name: '/recommendations', request: { method: 'GET', path: '/recommendations', headers: withCookie } },
+    {
+      name: '/api/movies?search=',
+      request: { method: 'GET', setupRequest: (request) => ({ ...request, path: `/api/movies?search=${encodeURIComponent(pick(SEARCHES))}` }) },
+    },
+    {
+      name: 'POST /api/recommendations',
+      request: {
+        method: 'POST',
+        path: '/api/recommendations',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: body() }),
+      },
+    },
+  ];
+}
+
+function summarise(result: LoadResult) {
+  const codes = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, { count }]) => `${count}x${code}`);
+  if (result.timeouts) codes.push(`${result.timeouts} timeouts`);
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    detail: codes.length ? ` (${codes.join(', ')})` : '',
+    requests: result.requests.total,
+  };
+}
+
+/** Each kind of request alone, briefly: where the time goes. */
+async function breakdown(site: Site, cookie: string | null) {
+  for (const { name, request } of mix(cookie)) {
+    const r = summarise(await autocannon({ url: site.baseUrl, connections: 10, duration: 10, requests: [request] }));
+    console.log(`    ${name.padEnd(26)} ${String(r.requestsPerSecond).padStart(5)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors${r.detail}`);
+  }
+}
+
+async function drive(site: Site, cookie: string | null, options: { duration: number; connections: number }) {
+  const result = await autocannon({
+    url: site.baseUrl,
+    connections: options.connections,
+    duration: options.duration,
+    requests: mix(cookie).map(({ request }) => request),
+  });
+  return { ...summarise(result), rssMb: groupRssMb(site.pid) };
+}
+
+async function benchDialect(name: string, env: Record<string, string>, options: { duration: number; connections: number; breakdown: boolean }) {
+  console.log(`\n${name}: starting the site on a fresh database with the bundled data (import and training first)`);
+  const site = await startSite(env);
+  try {
+    const cookie = await visitorCookie(site.baseUrl);
+    if (!cookie) console.log('  (no visitor cookie: /recommendations is driven without one)');
+    console.log(`  RSS before: ${groupRssMb(site.pid)} MB`);
+    for (const run of [1, 2]) {
+      const r = await drive(site, cookie, options);
+      console.log(
+        `  run ${run}: ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors${r.detail} of ${r.requests} requests, RSS ${r.rssMb} MB`,
+      );
+    }
+    if (options.breakdown) {
+      console.log('  each kind of request alone (10 connections, 10 s):');
+      await breakdown(site, cookie);
+    }
+  } finally {
+    await site.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '30' },
+      connections: { type: 'string', default: '50' },
+      dialect: { type: 'string', default: 'both' },
+      breakdown: { type: 'boolean', default: false },
+    },
+  });
+  const options = { duration: Number(values.duration), connections: Number(values.connections), breakdown: values.breakdown ?? false };
+  if (!fs.existsSync(path.join(ROOT, DIST, 'BUILD_ID'))) throw new Error(`no build in ${DIST}/: run \`npm run build\` first`);
+  console.log(`Load: ${options.connections} connections for ${options.duration} s per run, 2 runs per database, ${os.cpus().length} CPUs (build ${DIST}/)`);
+  fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
+
+  if (values.dialect !== 'postgresql') {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'movielens-bench-load-'));
+    try {
+      await benchDialect('PGlite', { PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' }, options);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  if (values.dialect !== 'pglite') {
+    const admin = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+    const database = 'bench_load';
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${database}`);
+      const url = new URL(admin);
+      url.pathname = `/${database}`;
+      await benchDialect('PostgreSQL', { DATABASE_URL: url.toString() }, options);
+    } finally {
+      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+      await client.end();
+    }
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
