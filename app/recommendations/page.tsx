@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getDatabase } from '@/db/client';
 import { AlgorithmPicker } from '@/components/recommendations/algorithm-picker';
 import { EngineNotice } from '@/components/recommendations/engine-notice';
@@ -9,18 +10,18 @@ import { listHiddenMovieIds } from '@/lib/data/hidden';
 import { listUserRatings } from '@/lib/data/ratings';
 import { getEngine, recommendFor } from '@/lib/engine';
 import { listGenres, MOVIELENS_GENRES } from '@/lib/engine/catalog';
-import { parseRecommendationQuery } from '@/lib/engine/query';
+import { MAX_PAGE_SIZE, PAGE_SIZE, parseRecommendationQuery, recommendationHref } from '@/lib/engine/query';
 import { getVisitorId } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Recommendations' };
 
 export default async function RecommendationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { spec, filter } = parseRecommendationQuery(await searchParams);
+  const { spec, filter, n } = parseRecommendationQuery(await searchParams);
   const visitorId = await getVisitorId();
   const { db } = await getDatabase();
   const [ratings, hidden] = visitorId === null ? [[], []] : await Promise.all([listUserRatings(db, visitorId), listHiddenMovieIds(db, visitorId)]);
   const profile = ratings.map(({ movieId, rating }) => ({ movieId, rating }));
-  const result = await recommendFor(profile, { model: spec.key, n: 24, exclude: hidden, filter });
+  const result = await recommendFor(profile, { model: spec.key, n, exclude: hidden, filter });
   const engine = getEngine();
   const ready = engine ? [...engine.models.values()].filter((entry) => entry.loaded).map((entry) => entry.spec.key) : [];
   // Small plain props for the client list: the structured explanation stays on the server.
@@ -42,7 +43,14 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
       <AlgorithmPicker current={spec} filter={filter} ready={ready} />
       <RecommendationFilters spec={spec} filter={filter} genres={engine?.catalog ? listGenres(engine.catalog) : MOVIELENS_GENRES} />
       <EngineNotice fallback={result.fallback} requestedLabel={spec.label} progress={engine ? engine.progress() : null} />
-      <RecommendationList key={`${spec.key}|${JSON.stringify(filter)}`} items={items} />
+      <RecommendationList key={`${spec.key}|${JSON.stringify(filter)}|${n}`} items={items} />
+      {items.length >= n && n < MAX_PAGE_SIZE && (
+        <div className="text-center mt-4">
+          <Link className="btn btn-outline-primary" href={recommendationHref(spec, filter, Math.min(n + PAGE_SIZE, MAX_PAGE_SIZE))} scroll={false}>
+            Show more
+          </Link>
+        </div>
+      )}
     </>
   );
 }
