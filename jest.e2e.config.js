@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- Jest loads this CommonJS config directly */
 // End-to-end tests: the built site is started once (e2e/support/global-setup.mjs) on a fresh embedded database
 // with the bundled MovieLens data, and e2e/*.e2e.ts drive it with playwright-core and Debian's chromium.
 // Run with `npm run test:e2e` (builds first) or, after a build, `npx jest -c jest.e2e.config.js`.
