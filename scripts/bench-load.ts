@@ -149,7 +149,9 @@ function pick<T>(items: readonly T[]): T {
 
 function mix(cookie: string | null): { name: string; request: LoadRequest }[] {
   const withCookie = cookie ? { cookie } : undefined;
-  const body = () => JSON.stringify({ ratings: [{ movieId: pick(MOVIES), rating: 5 }, { movieId: 260, rating: 4 }], algorithm: pick(['cosine', 'nmf', 'popular']), n: 10 });
+  // Two different movies: the API refuses a movie rated twice.
+  const body = () =>
+    JSON.stringify({ ratings: [{ movieId: pick(MOVIES.filter((id) => id !== 260)), rating: 5 }, { movieId: 260, rating: 4 }], algorithm: pick(['cosine', 'nmf', 'popular']), n: 10 });
   return [
     { name: '/', request: { method: 'GET', path: '/' } },
     { name: '/movies/[id]', request: { method: 'GET', setupRequest: (request) => ({ ...request, path: `/movies/${pick(MOVIES)}` }) } },
