@@ -91,9 +91,15 @@ export function modelSpecByKey(key: string): ModelSpec | undefined {
   return MODEL_SPECS.find((spec) => spec.key === key);
 }
 
-/** Canonical JSON of parameters: sorted keys, so that the same parameters always give the same store key. */
+/**
+ * Part of every stored model's key: bump it when lib/recsys changes how a model is fitted (same data and
+ * parameters, different factors), so that stored models from the old code are refitted instead of loaded.
+ */
+export const FIT_CODE_VERSION = 2;
+
+/** Canonical JSON of parameters (sorted keys, plus FIT_CODE_VERSION): the same fit always gives the same store key. */
 export function paramsKey(params: Record<string, unknown>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(params).sort(([a], [b]) => a.localeCompare(b))));
+  return JSON.stringify(Object.fromEntries(Object.entries({ ...params, fitCode: FIT_CODE_VERSION }).sort(([a], [b]) => a.localeCompare(b))));
 }
 
 /** The URL query for a model, e.g. 'algorithm=nmf&fill=masked'. */
