@@ -56,16 +56,24 @@ export default function AboutPage() {
 
       <h2 className="h4 mt-4">Similar users: cosine similarity</h2>
       <p>
-        This one keeps the table as it is and compares people. Each user’s ratings, minus their own average (so a harsh
-        and a generous rater who agree still match), form a vector; two users are alike when their vectors point the same way:
+        This one keeps the table as it is and compares people. Each person’s ratings form a vector (a blank counts as 0);
+        two people are alike when their vectors point the same way, whatever their length:
+      </p>
+      <Formula>sim(u, v) = Σ<sub>j</sub> r<sub>uj</sub> r<sub>vj</sub> / ( ‖r<sub>u</sub>‖ · ‖r<sub>v</sub>‖ )</Formula>
+      <p>
+        Your 30 most similar users are your neighbours, and a movie scores by how many of them rated it and how highly
+        (summing rather than averaging, so a movie one neighbour loved does not beat one that twenty liked):
+      </p>
+      <Formula>score(j) = Σ<sub>v ∈ neighbours, v rated j</sub> sim(you, v) · r<sub>vj</sub></Formula>
+      <p>
+        The <Link href="/similarity">heat map</Link> uses the adjusted version, each person’s ratings minus their own
+        average r̄ (so a harsh and a generous rater who agree still match, and opposite tastes show as −1):
       </p>
       <Formula>sim(u, v) = Σ<sub>j</sub> (r<sub>uj</sub> − r̄<sub>u</sub>)(r<sub>vj</sub> − r̄<sub>v</sub>) / ( ‖r<sub>u</sub> − r̄<sub>u</sub>‖ · ‖r<sub>v</sub> − r̄<sub>v</sub>‖ )</Formula>
       <p>
-        It is 1 for identical tastes, 0 for unrelated ones and −1 for opposite ones; the{' '}
-        <Link href="/similarity">heat map</Link> shows exactly this number. Your 30 most similar users (with similarity
-        above 0) are your neighbours, and a movie scores by how many of them rated it and how highly:
+        For choosing neighbours the plain version ranked better in our evaluation (NDCG@10 0.268 against 0.226), so the
+        recommendations use it.
       </p>
-      <Formula>score(j) = Σ<sub>v ∈ neighbours, v rated j</sub> sim(you, v) · r<sub>vj</sub></Formula>
       <p>That is the “liked by 7 users with tastes like yours” on the cards.</p>
 
       <h2 className="h4 mt-4">And three more</h2>
