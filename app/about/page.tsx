@@ -79,7 +79,7 @@ export default function AboutPage() {
       <h2 className="h4 mt-4">And three more</h2>
       <ul>
         <li><strong>Biased MF</strong> — the masked objective above without the “no negative numbers” rule: the best rating predictor here.</li>
-        <li><strong>EASE</strong> — learns, in one closed-form step, which movies are watched by the same people; it ignores the stars.</li>
+        <li><strong>EASE</strong> — learns, in one closed-form step, which movies are watched by the same people, each rating weighted by its stars (rating / 5, for you as for everyone): the best ranker here.</li>
         <li><strong>Popular</strong> — the most rated movies, the same list for everyone: what you see before you have rated anything, and the floor every other method should beat.</li>
       </ul>
 
@@ -106,8 +106,9 @@ export default function AboutPage() {
       <ul>
         <li>All the numbers are small, because each user’s hidden hits are a handful among 9,700 movies. <strong>Popular</strong>{' '}
           (NDCG 0.15) is a hard baseline on MovieLens: people mostly rate well-known films.</li>
-        <li><strong>Ranking</strong>: EASE (0.30), similar users (0.27) and NMF with zeros (0.23) clearly beat popular. That is
-          why “Similar users” is the default here.</li>
+        <li><strong>Ranking</strong>: EASE (0.32), similar users (0.27) and NMF with zeros (0.24) clearly beat popular.
+          “Similar users” is the default here: it is one of the two methods this site was designed around, close behind
+          EASE, and its explanations point at real people; EASE is one click away.</li>
         <li><strong>NMF with zeros</strong> ranks well because “unrated = 0” teaches it what people watch, but its predicted
           ratings are near zero and mean nothing as ratings: it has no RMSE at all.</li>
         <li><strong>NMF with the movie median</strong> is the worst ranker (0.003): a movie with one 5★ rating is “5★” in
