@@ -67,3 +67,24 @@ export function getGenres(db: Kysely<DB>): Promise<{ genre: string; movieCount: 
     return result.rows.map((row) => ({ genre: row.genre, movieCount: Number(row.movie_count) }));
   });
 }
+
+/** A movie as the title search needs it (titles change only with an import). */
+export interface TitleEntry {
+  id: number;
+  title: string;
+  /** `title.toLowerCase()`, computed once. */
+  lower: string;
+  year: number | null;
+  genres: string[];
+}
+
+/**
+ * Every movie's title, year and genres, for matching search text in memory: a LIKE scan of ~10k titles on
+ * embedded PGlite costs milliseconds of the one main thread per keystroke.
+ */
+export function getTitleIndex(db: Kysely<DB>): Promise<TitleEntry[]> {
+  return cached(db, 'titles', async () => {
+    const rows = await db.selectFrom('movies').select(['id', 'title', 'year', 'genres']).orderBy('id').execute();
+    return rows.map((row) => ({ id: row.id, title: row.title, lower: row.title.toLowerCase(), year: row.year, genres: row.genres }));
+  });
+}

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
-import { getGenres, getPopularityIndex } from './movie-stats';
+import { getGenres, getPopularityIndex, getTitleIndex, type TitleEntry } from './movie-stats';
 
 /** A movie as lists and pages show it: its row, its links and its rating statistics. */
 export interface MovieSummary {
@@ -140,38 +140,68 @@ export function escapeLike(text: string): string {
 // MovieLens moves a leading article to the end: "Matrix, The (1999)", "Haine, La (1995)".
 const MOVED_ARTICLES = /^(the|a|an|la|le|les|il|el|der|die|das) (.+)$/;
 
+/** A title suggestion for autocomplete: from the in-memory caches, so its rating count may lag up to a minute. */
+export interface MovieSuggestion {
+  id: number;
+  title: string;
+  year: number | null;
+  genres: string[];
+  ratingCount: number;
+}
+
+/** `text` as search input: trimmed, lower case, runs of white space as one space ('' when nothing to search). */
+function searchNeedle(text: string): string {
+  const needle = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  // PostgreSQL text cannot hold NUL, so no title contains one.
+  return needle.includes('\u0000') ? '' : needle;
+}
+
 /**
- * Case-insensitive substring search over titles. Ranked: titles starting with the text first, then titles with
- * a word starting with it, then any other match; within a rank, the most rated first. "the matrix" also finds
- * "Matrix, The (1999)". The text travels as a parameter; LIKE wildcards in it are escaped.
+ * The titles matching `needle`, ranked: titles starting with the text first, then titles with a word starting
+ * with it, then any other match; within a rank, the most rated first, then by title. "the matrix" also finds
+ * "Matrix, The (1999)": the rest, then the article after a comma anywhere later in the title. Matched in memory
+ * over the cached title index (plain substring tests, so LIKE wildcards and quotes in the text are literal).
+ */
+async function rankTitles(db: Kysely<DB>, needle: string, limit: number): Promise<{ entry: TitleEntry; count: number }[]> {
+  if (needle === '') return [];
+  const [titles, { counts }] = await Promise.all([getTitleIndex(db), getPopularityIndex(db)]);
+  const moved = MOVED_ARTICLES.exec(needle);
+  const rest = moved?.[2] ?? '';
+  const article = `, ${moved?.[1] ?? ''}`;
+  const wordStart = ` ${needle}`;
+  const matches: { entry: TitleEntry; rank: number; count: number }[] = [];
+  for (const entry of titles) {
+    const title = entry.lower;
+    let rank: number;
+    if (title.startsWith(needle)) rank = 0;
+    else if (moved && title.startsWith(rest) && title.includes(article, rest.length)) rank = 0;
+    else if (title.includes(wordStart)) rank = 1;
+    else if (title.includes(needle)) rank = 2;
+    else if (moved) {
+      const at = title.indexOf(rest);
+      if (at < 0 || !title.includes(article, at + rest.length)) continue;
+      rank = 2;
+    } else continue;
+    matches.push({ entry, rank, count: counts.get(entry.id) ?? 0 });
+  }
+  matches.sort((a, b) => a.rank - b.rank || b.count - a.count || (a.entry.title < b.entry.title ? -1 : a.entry.title > b.entry.title ? 1 : 0));
+  return matches.slice(0, limit);
+}
+
+/**
+ * Case-insensitive substring search over titles, ranked as `rankTitles` says, with each movie's exact summary
+ * (one query for the returned rows).
  */
 export async function searchMovies(db: Kysely<DB>, text: string, limit = 10): Promise<MovieSummary[]> {
-  const needle = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  // PostgreSQL text cannot hold NUL (the server refuses it in a parameter), so no title contains one.
-  if (needle === '' || needle.includes('\u0000')) return [];
-  const escaped = escapeLike(needle);
-  const moved = MOVED_ARTICLES.exec(needle);
-  const title = sql<string>`lower(movies.title)`;
-  const like = (pattern: string) => sql<boolean>`${title} LIKE ${pattern} ESCAPE '\\'`;
-  // "the matrix" -> "matrix, the": the rest, then the article after a comma, anywhere later in the title.
-  const movedPattern = moved ? `${escapeLike(moved[2] ?? '')}%, ${moved[1] ?? ''}%` : null;
-  const matching = movedPattern ? sql<boolean>`(${like(`%${escaped}%`)} OR ${like(`%${movedPattern}`)})` : like(`%${escaped}%`);
-  const prefix = movedPattern
-    ? sql<boolean>`(${like(`${escaped}%`)} OR ${like(movedPattern)})`
-    : like(`${escaped}%`);
-  // Matching is a scan of ~10k short titles; ordering by popularity uses the cached counts, so that a short
-  // text matching most titles ("a") does not count the ratings of thousands of movies.
-  const [matches, { counts }] = await Promise.all([
-    db
-      .selectFrom('movies')
-      .select(['id', 'title', sql<number>`CASE WHEN ${prefix} THEN 0 WHEN ${like(`% ${escaped}%`)} THEN 1 ELSE 2 END`.as('match_rank')])
-      .where(matching)
-      .execute(),
-    getPopularityIndex(db),
-  ]);
-  const best = matches
-    .map((row) => ({ ...row, count: counts.get(row.id) ?? 0 }))
-    .sort((a, b) => a.match_rank - b.match_rank || b.count - a.count || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0))
-    .slice(0, limit);
-  return listMoviesByIds(db, best.map((row) => row.id));
+  const best = await rankTitles(db, searchNeedle(text), limit);
+  return listMoviesByIds(db, best.map(({ entry }) => entry.id));
+}
+
+/**
+ * The same matches as `searchMovies`, answered from memory only (no query per keystroke): the rating count is the
+ * cached one, which lags new ratings by up to a minute (lib/data/movie-stats.ts).
+ */
+export async function suggestMovies(db: Kysely<DB>, text: string, limit = 10): Promise<MovieSuggestion[]> {
+  const best = await rankTitles(db, searchNeedle(text), limit);
+  return best.map(({ entry, count }) => ({ id: entry.id, title: entry.title, year: entry.year, genres: entry.genres, ratingCount: count }));
 }

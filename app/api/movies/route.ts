@@ -1,10 +1,11 @@
 import { getDatabase } from '@/db/client';
-import { searchMovies } from '@/lib/data/movies';
+import { suggestMovies } from '@/lib/data/movies';
 import { firstIssue, SearchQuery } from '@/lib/validation/movies';
 
 /**
  * GET /api/movies?search=matrix&limit=10 — title autocomplete.
  * 200 { items: [{ id, title, year, genres, ratingCount }] }; 400 { error } naming the bad parameter.
+ * Answered from in-memory caches (no query per keystroke), so ratingCount may lag new ratings by up to a minute.
  */
 export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
@@ -14,9 +15,9 @@ export async function GET(request: Request): Promise<Response> {
   });
   if (!parsed.success) return Response.json({ error: firstIssue(parsed.error) }, { status: 400 });
   const { db } = await getDatabase();
-  const movies = await searchMovies(db, parsed.data.search, parsed.data.limit);
+  const items = await suggestMovies(db, parsed.data.search, parsed.data.limit);
   return Response.json(
-    { items: movies.map(({ id, title, year, genres, ratingCount }) => ({ id, title, year, genres, ratingCount })) },
+    { items },
     { headers: { 'Cache-Control': 'no-store' } },
   );
 }
