@@ -54,11 +54,21 @@ export function movieFilter(catalog: Catalog, filter: MovieFilter): ((movieId: n
   };
 }
 
-/** Every genre in the catalog, alphabetically (for the filter's select). */
-export function listGenres(catalog: Catalog): string[] {
-  const genres = new Set<string>();
-  for (const movie of catalog.values()) for (const genre of movie.genres) genres.add(genre);
-  return [...genres].sort((a, b) => a.localeCompare(b));
+const genresByCatalog = new WeakMap<Catalog, readonly string[]>();
+
+/**
+ * Every genre in the catalog, alphabetically (for the filter's select). Computed once per catalog (a catalog is
+ * never changed after it is built; a new import builds a new one): walking ~10k movies cost ~3 ms per page view.
+ */
+export function listGenres(catalog: Catalog): readonly string[] {
+  let genres = genresByCatalog.get(catalog);
+  if (!genres) {
+    const found = new Set<string>();
+    for (const movie of catalog.values()) for (const genre of movie.genres) found.add(genre);
+    genres = [...found].sort((a, b) => a.localeCompare(b));
+    genresByCatalog.set(catalog, genres);
+  }
+  return genres;
 }
 
 /** The MovieLens genre vocabulary (README of ml-latest-small), for the filter before the catalog is loaded. */
