@@ -36,6 +36,9 @@ describe('home page', () => {
     const body = (await response.json()) as { status: string; database: { kind: string; counts: Record<string, number> } };
     expect(body.status).toBe('ok');
     expect(body.database.kind).toBe('pglite');
-    expect(body.database.counts).toMatchObject({ movies: 9742, links: 9742, ratings: 100836, tags: 3683, users: 610 });
+    expect(body.database.counts).toMatchObject({ movies: 9742, links: 9742, tags: 3683, users: 610 });
+    // The site is shared by every e2e suite, and visitors' ratings count too: at least the MovieLens ones (the exact
+    // import counts are asserted by lib/import/full-import.test.ts on both databases).
+    expect(body.database.counts.ratings).toBeGreaterThanOrEqual(100836);
   });
 });
