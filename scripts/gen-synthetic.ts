@@ -1,6 +1,7 @@
 /**
- * Seeded synthetic ratings shaped like MovieLens 32M (200k users, 87k movies, ~32M ratings): Zipf-like
- * movie popularity (long tail), log-normal user activity (≥ 20 ratings each), ratings from
+ * Seeded synthetic ratings shaped like MovieLens 32M (200k users, 87k movies, ~32M distinct (user, movie)
+ * pairs): Zipf-like movie popularity (long tail), log-normal user activity (≥ 20 ratings each, each user's
+ * movies drawn without replacement), ratings from
  * μ + user bias + movie bias + a rank-5 taste term + noise, rounded to halves in 0.5..5.
  *   npx tsx scripts/gen-synthetic.ts [--users 200000] [--movies 87000] [--ratings 32000000] [--seed 1] [--out .tmp/synthetic-32m.bin]
  * The file is the three arrays back to back (Int32 userIds, Int32 movieIds, Float32 ratings) after a
@@ -22,7 +23,9 @@ export function generateSynthetic({ users = 200_000, movies = 87_000, ratings = 
   for (let j = 0; j < movies; j++) cdf[j] = acc += 1 / Math.pow(j + 10, 1.1);
   const activity = Float64Array.from({ length: users }, () => Math.exp(normal(rng) * 1.1));
   const totalActivity = activity.reduce((a, b) => a + b, 0);
-  const counts = Int32Array.from(activity, (a) => Math.max(20, Math.round(((ratings - 20 * users) * a) / totalActivity) + 20));
+  // Each user rates distinct movies (sampled without replacement), at most half the catalogue.
+  const cap = Math.max(1, Math.floor(movies / 2));
+  const counts = Int32Array.from(activity, (a) => Math.min(cap, Math.max(20, Math.round(((ratings - 20 * users) * a) / totalActivity) + 20)));
   const total = counts.reduce((a, b) => a + b, 0);
   const rank = 5;
   const taste = Float64Array.from({ length: users * rank }, () => normal(rng) * 0.3);
@@ -30,17 +33,23 @@ export function generateSynthetic({ users = 200_000, movies = 87_000, ratings = 
   const userBias = Float64Array.from({ length: users }, () => normal(rng) * 0.4);
   const movieBias = Float64Array.from({ length: movies }, () => normal(rng) * 0.5);
   const out = { userIds: new Int32Array(total), movieIds: new Int32Array(total), ratings: new Float32Array(total) };
+  // taken[j] === u + 1 when user u already rated movie j: a drawn duplicate is drawn again.
+  const taken = new Int32Array(movies);
   let p = 0;
   for (let u = 0; u < users; u++) {
     for (let c = 0; c < (counts[u] as number); c++) {
-      const x = rng() * acc;
       let lo = 0;
-      let hi = movies - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((cdf[mid] as number) < x) lo = mid + 1;
-        else hi = mid;
-      }
+      do {
+        const x = rng() * acc;
+        lo = 0;
+        let hi = movies - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((cdf[mid] as number) < x) lo = mid + 1;
+          else hi = mid;
+        }
+      } while (taken[lo] === u + 1);
+      taken[lo] = u + 1;
       let s = 3.5 + (userBias[u] as number) + (movieBias[lo] as number) + normal(rng) * 0.6;
       for (let t = 0; t < rank; t++) s += (taste[u * rank + t] as number) * (genre[lo * rank + t] as number) * 4;
       out.userIds[p] = u + 1;
