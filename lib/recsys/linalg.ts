@@ -13,6 +13,10 @@ export interface LinearOperator {
   matmat(Y: Float64Array, l: number, out: Float64Array): void;
   /** out (cols×l) = Aᵀ · Z (rows×l). */
   rmatmat(Z: Float64Array, l: number, out: Float64Array): void;
+  /** Optional, fused (one pass over the entries instead of two): out (cols) = Aᵀ·A·x. */
+  gramCols?(x: Float64Array, out: Float64Array): void;
+  /** Optional, fused: out (rows) = A·Aᵀ·x. */
+  gramRows?(x: Float64Array, out: Float64Array): void;
 }
 
 /**
@@ -215,6 +219,24 @@ export interface TruncatedSvd {
   V: Float64Array;
 }
 
+/** w ← w − (w·q) q for q = Q[o .. o + dim), with four accumulators for the dot product. O(dim). */
+function subtractProjection(w: Float64Array, Q: Float64Array, o: number, dim: number): void {
+  let d0 = 0;
+  let d1 = 0;
+  let d2 = 0;
+  let d3 = 0;
+  let i = 0;
+  for (; i + 3 < dim; i += 4) {
+    d0 += (w[i] as number) * (Q[o + i] as number);
+    d1 += (w[i + 1] as number) * (Q[o + i + 1] as number);
+    d2 += (w[i + 2] as number) * (Q[o + i + 2] as number);
+    d3 += (w[i + 3] as number) * (Q[o + i + 3] as number);
+  }
+  for (; i < dim; i++) d0 += (w[i] as number) * (Q[o + i] as number);
+  const dot = d0 + d1 + d2 + d3;
+  for (i = 0; i < dim; i++) w[i] = (w[i] as number) - dot * (Q[o + i] as number);
+}
+
 /**
  * Truncated SVD by Lanczos with full reorthogonalisation on the smaller Gram matrix (A·Aᵀ or Aᵀ·A),
  * applied implicitly: each step is one product with A and one with Aᵀ, so the cost is
@@ -240,23 +262,20 @@ export function lanczosSvd(A: LinearOperator, k: number, { steps, rng }: { steps
   for (let j = 0; j < s; j++) {
     const q = Q.subarray(j * dim, (j + 1) * dim);
     if (rowSide) {
-      A.rmatmat(q, 1, tmp);
-      A.matmat(tmp, 1, w);
-    } else {
+      if (A.gramRows) A.gramRows(q, w);
+      else {
+        A.rmatmat(q, 1, tmp);
+        A.matmat(tmp, 1, w);
+      }
+    } else if (A.gramCols) A.gramCols(q, w);
+    else {
       A.matmat(q, 1, tmp);
       A.rmatmat(tmp, 1, w);
     }
     let a = 0;
     for (let i = 0; i < dim; i++) a += (w[i] as number) * (q[i] as number);
     alpha[j] = a;
-    for (let pass = 0; pass < 2; pass++) {
-      for (let r = 0; r <= j; r++) {
-        const o = r * dim;
-        let dot = 0;
-        for (let i = 0; i < dim; i++) dot += (w[i] as number) * (Q[o + i] as number);
-        for (let i = 0; i < dim; i++) w[i] = (w[i] as number) - dot * (Q[o + i] as number);
-      }
-    }
+    for (let pass = 0; pass < 2; pass++) for (let r = 0; r <= j; r++) subtractProjection(w, Q, r * dim, dim);
     let b = 0;
     for (let i = 0; i < dim; i++) b += (w[i] as number) ** 2;
     b = Math.sqrt(b);
@@ -271,11 +290,16 @@ export function lanczosSvd(A: LinearOperator, k: number, { steps, rng }: { steps
   const { values, vectors } = tridiagonalEigen(alpha, beta, used);
   const small = new Float64Array(dim * k);
   const S = new Float64Array(k);
-  for (let c = 0; c < k; c++) {
-    S[c] = Math.sqrt(Math.max(values[c] as number, 0));
-    for (let j = 0; j < used; j++) {
-      const coef = vectors[j * used + c] as number;
-      for (let i = 0; i < dim; i++) small[i * k + c] = (small[i * k + c] as number) + coef * (Q[j * dim + i] as number);
+  for (let c = 0; c < k; c++) S[c] = Math.sqrt(Math.max(values[c] as number, 0));
+  // small = Q_used · (top-k Ritz vectors), row by row of small so every write is contiguous.
+  const coefs = new Float64Array(k);
+  for (let j = 0; j < used; j++) {
+    for (let c = 0; c < k; c++) coefs[c] = vectors[j * used + c] as number;
+    const o = j * dim;
+    for (let i = 0; i < dim; i++) {
+      const q = Q[o + i] as number;
+      const so = i * k;
+      for (let c = 0; c < k; c++) small[so + c] = (small[so + c] as number) + (coefs[c] as number) * q;
     }
   }
   const big = new Float64Array(other * k);

@@ -51,13 +51,52 @@ function toColumns(input: readonly RatingRow[] | RatingColumns): RatingColumns {
   return { userIds, movieIds, ratings };
 }
 
-function vocabulary(ids: ArrayLike<number>): { sorted: Int32Array; index: Map<number, number> } {
-  const unique = new Set<number>();
-  for (let p = 0; p < ids.length; p++) unique.add(ids[p] as number);
-  const sorted = Int32Array.from(unique).sort();
+/**
+ * The sorted distinct ids and each entry's position among them (`pos[p]` for ids[p]). Ids within a range of
+ * a few times the entry count (every MovieLens export) go through a dense Int32Array table; others
+ * through a sort and binary searches. No Map or Set on the per-rating path: at 32M ratings those cost
+ * tens of seconds.
+ */
+function vocabulary(ids: ArrayLike<number>): { sorted: Int32Array; index: Map<number, number>; pos: Int32Array } {
+  const total = ids.length;
+  const pos = new Int32Array(total);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let p = 0; p < total; p++) {
+    const id = ids[p] as number;
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  let sorted: Int32Array;
+  if (total === 0) sorted = new Int32Array(0);
+  else if (hi - lo <= Math.max(4 * total, 1 << 20)) {
+    const table = new Int32Array(hi - lo + 1);
+    for (let p = 0; p < total; p++) table[(ids[p] as number) - lo] = 1;
+    let count = 0;
+    for (let v = 0; v < table.length; v++) if (table[v]) table[v] = ++count;
+    sorted = new Int32Array(count);
+    for (let v = 0; v < table.length; v++) if (table[v]) sorted[(table[v] as number) - 1] = v + lo;
+    for (let p = 0; p < total; p++) pos[p] = (table[(ids[p] as number) - lo] as number) - 1;
+  } else {
+    const all = Int32Array.from(ids).sort();
+    let count = 0;
+    for (let p = 0; p < total; p++) if (p === 0 || all[p] !== all[p - 1]) all[count++] = all[p] as number;
+    sorted = all.slice(0, count);
+    for (let p = 0; p < total; p++) {
+      const id = ids[p] as number;
+      let a = 0;
+      let b = count - 1;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if ((sorted[mid] as number) < id) a = mid + 1;
+        else b = mid;
+      }
+      pos[p] = a;
+    }
+  }
   const index = new Map<number, number>();
   sorted.forEach((id, i) => index.set(id, i));
-  return { sorted, index };
+  return { sorted, index, pos };
 }
 
 /** Stable counting sort of entry order by `key` (positions in 0..buckets-1). */
@@ -98,12 +137,8 @@ export function buildRatingMatrix(input: readonly RatingRow[] | RatingColumns): 
   const movies = vocabulary(mIds);
   const m = users.sorted.length;
   const n = movies.sorted.length;
-  const row = new Int32Array(total);
-  const col = new Int32Array(total);
-  for (let p = 0; p < total; p++) {
-    row[p] = users.index.get(uIds[p] as number) as number;
-    col[p] = movies.index.get(mIds[p] as number) as number;
-  }
+  const row = users.pos;
+  const col = movies.pos;
   const identity = new Int32Array(total);
   for (let p = 0; p < total; p++) identity[p] = p;
   const byCol = countingOrder(col, identity, n, new Int32Array(n + 1));
@@ -175,7 +210,9 @@ export function matrixFromCsr(
 
 /** Median of a numeric run (copies; does not reorder the input). */
 export function median(xs: ArrayLike<number>, from = 0, to = xs.length): number {
-  const a = Float64Array.from({ length: to - from }, (_, t) => xs[from + t] as number).sort();
+  const a = new Float64Array(to - from);
+  for (let t = 0; t < a.length; t++) a[t] = xs[from + t] as number;
+  a.sort();
   const h = a.length >> 1;
   if (a.length === 0) return NaN;
   return a.length % 2 === 1 ? (a[h] as number) : ((a[h - 1] as number) + (a[h] as number)) / 2;
