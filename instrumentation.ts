@@ -5,8 +5,14 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    // Refuse to start (one clear message) when production on PostgreSQL has no SESSION_SECRET: see lib/session.ts.
-    (await import('./lib/session')).getSessionSecret();
+    // Refuse to start (one clear message, exit code 1) when production on PostgreSQL has no SESSION_SECRET: a server
+    // that cannot sign cookies the same way as its siblings must not serve (lib/session.ts).
+    try {
+      (await import('./lib/session')).getSessionSecret();
+    } catch (error) {
+      console.error(`[startup] ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
     // SIGTERM/SIGINT: let Next drain the requests in flight, then close the database before exiting.
     (await import('./lib/shutdown')).installGracefulShutdown();
     const { startApp } = await import('./lib/startup');
