@@ -79,6 +79,13 @@ export interface HiddenMoviesTable {
   hidden_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** Which app instance is fitting the models of a data version, until when (lib/engine). */
+export interface ModelTrainingLeasesTable {
+  data_version: string;
+  owner: string;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface DB {
   users: UsersTable;
   movies: MoviesTable;
@@ -88,6 +95,7 @@ export interface DB {
   dataset_imports: DatasetImportsTable;
   hidden_movies: HiddenMoviesTable;
   trained_models: TrainedModelsTable;
+  model_training_leases: ModelTrainingLeasesTable;
 }
 
 export type User = Selectable<UsersTable>;

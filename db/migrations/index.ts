@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026-11-24-0001-initial';
 import * as modelStore from './2026-11-24-0003-model-store';
 import * as hiddenMovies from './2026-11-24-0002-hidden-movies';
+import * as trainingLeases from './2026-11-24-0004-training-leases';
 
 /**
  * Every migration, in order, listed statically: a folder scan would not survive Next's bundling, and tests
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-0001-initial': initial,
   '2026-11-24-0003-model-store': modelStore,
   '2026-11-24-0002-hidden-movies': hiddenMovies,
+  '2026-11-24-0004-training-leases': trainingLeases,
 };
 
 export const migrationProvider: MigrationProvider = {

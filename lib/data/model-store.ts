@@ -94,3 +94,31 @@ export async function listTrainedModels(
     bytes: Number(row.bytes), fitMs: Number(row.fit_ms), trainedAt: new Date(row.trained_at),
   }));
 }
+
+/**
+ * Takes the lease to fit `dataVersion`'s models for `ttlMs`, or renews it when `owner` already holds it. False when
+ * another owner holds an unexpired lease. One atomic upsert, so two instances can never both get it.
+ */
+export async function acquireTrainingLease(
+  db: Kysely<DB>,
+  lease: { dataVersion: string; owner: string; ttlMs: number },
+): Promise<boolean> {
+  const expiresAt = sql<Date>`now() + ${`${Math.max(1, Math.round(lease.ttlMs))} milliseconds`}::interval`;
+  const row = await db
+    .insertInto('model_training_leases')
+    .values({ data_version: lease.dataVersion, owner: lease.owner, expires_at: expiresAt })
+    .onConflict((oc) =>
+      oc
+        .column('data_version')
+        .doUpdateSet({ owner: lease.owner, expires_at: expiresAt })
+        .where((eb) => eb.or([eb('model_training_leases.expires_at', '<', sql<Date>`now()`), eb('model_training_leases.owner', '=', lease.owner)])),
+    )
+    .returning('owner')
+    .executeTakeFirst();
+  return row?.owner === lease.owner;
+}
+
+/** Gives the lease back (its models are stored, or fitting failed and someone else may try). */
+export async function releaseTrainingLease(db: Kysely<DB>, lease: { dataVersion: string; owner: string }): Promise<void> {
+  await db.deleteFrom('model_training_leases').where('data_version', '=', lease.dataVersion).where('owner', '=', lease.owner).execute();
+}

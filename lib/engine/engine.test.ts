@@ -1,6 +1,7 @@
 import { describeEachDatabase } from '@/db/test-db';
 import { listTrainedModels } from '@/lib/data/model-store';
 import { Engine, type EngineOptions } from './engine';
+import { fitModelPayload } from './recsys-adapter';
 import { recommendWithEngine, similarMoviesWithEngine } from './recommend';
 import { FIXTURE_SPECS, recordImport, seedEngineFixture } from './testing/fixture';
 
@@ -116,6 +117,35 @@ describeEachDatabase(
       expect(result.items).toHaveLength(4);
       expect(result.items.map((item) => item.movieId)).not.toContain(1);
       expect(result.items[0]?.reason).toMatch(/rated [\d.]+★ on average by \d+ MovieLens users/);
+    });
+
+    it('instances starting together fit each model once: one holds the training lease, the other loads', async () => {
+      const { db } = current();
+      await recordImport(db, 'fixture-v4');
+      let fits = 0;
+      const fit: EngineOptions['fit'] = (matrix, job) => {
+        fits += 1;
+        return fitModelPayload(matrix, job);
+      };
+      const first = engineFor(db, { fit, instanceId: 'first', leasePollMs: 20 });
+      const second = engineFor(db, { fit, instanceId: 'second', leasePollMs: 20 });
+      await Promise.all([first.engine.start(), second.engine.start()]);
+      expect(fits).toBe(FIXTURE_SPECS.length);
+      const sources = [first, second].map(({ engine }) => new Set(engine.statusJson().models.map((model) => model.source)));
+      expect(sources).toEqual(expect.arrayContaining([new Set(['trained']), new Set(['loaded'])]));
+      expect(second.engine.status).toBe('ready');
+      expect(await db.selectFrom('model_training_leases').selectAll().execute()).toEqual([]);
+    });
+
+    it('takes over the models of an instance whose lease expired (it died mid-fit)', async () => {
+      const { db } = current();
+      await recordImport(db, 'fixture-v5');
+      await db.insertInto('model_training_leases').values({ data_version: 'fixture-v5', owner: 'dead', expires_at: new Date(Date.now() + 300) }).execute();
+      const { engine, lines } = engineFor(db, { instanceId: 'survivor', leasePollMs: 50 });
+      await engine.start();
+      expect(engine.status).toBe('ready');
+      expect(new Set(engine.statusJson().models.map((model) => model.source))).toEqual(new Set(['trained']));
+      expect(lines.some((line) => line.includes('another instance is fitting'))).toBe(true);
     });
 
     it('an empty profile gets popular movies, whatever model was asked for', async () => {

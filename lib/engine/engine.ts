@@ -4,7 +4,15 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
-import { deleteStaleModels, findTrainedModel, upsertTrainedModel } from '@/lib/data/model-store';
+import crypto from 'node:crypto';
+import os from 'node:os';
+import {
+  acquireTrainingLease,
+  deleteStaleModels,
+  findTrainedModel,
+  releaseTrainingLease,
+  upsertTrainedModel,
+} from '@/lib/data/model-store';
 import { findDataVersion, listCatalogMovies, loadTrainingRatings } from '@/lib/data/training';
 import { buildRatingMatrix, type RatingMatrix } from '@/lib/recsys/matrix';
 import { buildCatalog, type Catalog } from './catalog';
@@ -41,6 +49,12 @@ export interface EngineOptions {
   log?: (line: string) => void;
   /** Load models stored for the current data version instead of fitting them (default true). */
   reuseStored?: boolean;
+  /** Names this process in the training lease (default host:pid:random). */
+  instanceId?: string;
+  /** How long a training lease lasts before another instance may take over; renewed while fitting (default 10 min). */
+  leaseMs?: number;
+  /** How often an instance waiting for another one's models looks for them (default 2 s). */
+  leasePollMs?: number;
 }
 
 export interface EngineStatusJson {
@@ -72,8 +86,11 @@ export class Engine {
   private readonly logged = new Set<string>();
   private readonly specs: readonly ModelSpec[];
 
+  private readonly instanceId: string;
+
   constructor(private readonly options: EngineOptions) {
     this.specs = options.specs ?? MODEL_SPECS;
+    this.instanceId = options.instanceId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
     for (const spec of this.specs) this.models.set(spec.key, { spec, state: 'pending' });
   }
 
@@ -134,15 +151,27 @@ export class Engine {
     for (const spec of this.specs) {
       if (this.options.reuseStored === false || !(await this.loadStored(version, spec))) toFit.push(spec);
     }
+    const mine = toFit.length > 0 ? await this.claimFits(version, toFit) : [];
     // Cheap models first, so that the site has popular and cosine within a second of starting.
-    toFit.sort((a, b) => FIT_ORDER.indexOf(a.key) - FIT_ORDER.indexOf(b.key));
+    mine.sort((a, b) => FIT_ORDER.indexOf(a.key) - FIT_ORDER.indexOf(b.key));
     const writes: Promise<void>[] = [];
-    await runFits(
-      { ratings, jobs: toFit.map(({ key, algorithm, params }) => ({ key, algorithm, params })), similarity: true },
-      (event) => this.onFitEvent(version, event, writes),
-      { fitIn: this.options.fitIn ?? 'worker', fit: this.options.fit, log: (line) => this.log(line) },
-    );
-    await Promise.all(writes);
+    const renew = mine.length > 0 ? setInterval(() => void this.renewLease(version), this.leaseMs / 3) : null;
+    renew?.unref();
+    try {
+      await runFits(
+        { ratings, jobs: mine.map(({ key, algorithm, params }) => ({ key, algorithm, params })), similarity: true },
+        (event) => this.onFitEvent(version, event, writes),
+        { fitIn: this.options.fitIn ?? 'worker', fit: this.options.fit, log: (line) => this.log(line) },
+      );
+      await Promise.all(writes);
+    } finally {
+      if (renew) clearInterval(renew);
+      if (mine.length > 0) {
+        await releaseTrainingLease(this.options.db, { dataVersion: version, owner: this.instanceId }).catch((error) =>
+          this.log(`[engine] could not release the training lease: ${errorMessage(error)}`),
+        );
+      }
+    }
     this.current = null;
     this.finishedAt = Date.now();
 
@@ -158,6 +187,46 @@ export class Engine {
         `${this.models.size - failed.length - trained} loaded, ${trained} trained, ${failed.length} failed (data ${version.slice(0, 12)})`,
     );
     if (trained > 0) await deleteStaleModels(db, version).catch((error) => this.log(`[engine] could not prune old models: ${errorMessage(error)}`));
+  }
+
+  private get leaseMs(): number {
+    return this.options.leaseMs ?? 10 * 60_000;
+  }
+
+  /**
+   * Instances sharing one database fit each data version once: the holder of the training lease fits, the others
+   * load its models as they are stored. A holder that dies lets its lease expire and a waiting instance takes over
+   * what is still missing. Returns the specs this instance must fit itself.
+   */
+  private async claimFits(version: string, toFit: ModelSpec[]): Promise<ModelSpec[]> {
+    let missing = toFit;
+    let announced = false;
+    for (;;) {
+      if (await acquireTrainingLease(this.options.db, { dataVersion: version, owner: this.instanceId, ttlMs: this.leaseMs })) {
+        // What the previous holder stored while we waited need not be fitted again.
+        const stillMissing: ModelSpec[] = [];
+        for (const spec of missing) if (!announced || !(await this.loadStored(version, spec))) stillMissing.push(spec);
+        if (stillMissing.length === 0) await releaseTrainingLease(this.options.db, { dataVersion: version, owner: this.instanceId });
+        return stillMissing;
+      }
+      if (!announced) {
+        this.log(`[engine] another instance is fitting data ${version.slice(0, 12)}: loading its models as they are stored`);
+        announced = true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, this.options.leasePollMs ?? 2_000));
+      const next: ModelSpec[] = [];
+      for (const spec of missing) if (!(await this.loadStored(version, spec))) next.push(spec);
+      missing = next;
+      if (missing.length === 0) return [];
+    }
+  }
+
+  private async renewLease(version: string): Promise<void> {
+    try {
+      await acquireTrainingLease(this.options.db, { dataVersion: version, owner: this.instanceId, ttlMs: this.leaseMs });
+    } catch (error) {
+      this.log(`[engine] could not renew the training lease: ${errorMessage(error)}`);
+    }
   }
 
   /** Loads one stored model; false when there is none (or it cannot be read, which means refitting it). */
