@@ -2,13 +2,14 @@
  * Recommender benchmarks: fit time per NMF fill and cosine on ml-latest-small, reconstruction error
  * beside scikit-learn's (lib/recsys/fixtures/nmf-parity-reference.json), fold-in and cosine latency
  * p50/p99 over training-user profiles, RSS. `--scale`: a 32M-shaped synthetic set (scripts/gen-synthetic.ts),
- * a capped number of NMF iterations, timed per iteration, and fold-in latency.
- *   npx tsx scripts/bench/recsys.ts [--scale]
+ * full NMF fits per filled fill (iteration cap 60), init and per-iteration time, and fold-in latency.
+ *   npx tsx scripts/bench/recsys.ts [--scale | --scale-only] [--fills zeros,movie-median] [--max-iter 60]
  */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { buildRatingMatrix, createRecommender, fitModel, type FitOptions, type RatedMovie, type RatingMatrix } from '../../lib/recsys/index';
 import reference from '../../lib/recsys/fixtures/nmf-parity-reference.json';
-import type { NmfModel } from '../../lib/recsys/nmf';
+import { fitFilledNmf, type NmfModel } from '../../lib/recsys/nmf';
 import { mulberry32 } from '../../lib/recsys/random';
 import { generateSynthetic } from '../gen-synthetic';
 import { readRatingsCsv } from '../lib/recsys-data';
@@ -45,7 +46,23 @@ function timed<T>(f: () => T): [T, number] {
   return [out, (performance.now() - t) / 1000];
 }
 
-export async function benchRecsys({ scale = false }: { scale?: boolean } = {}): Promise<void> {
+export interface RecsysBenchOptions {
+  scale?: boolean;
+  /** --scale: the filled fills to fit (default all three). */
+  fills?: readonly ('zeros' | 'global-median' | 'movie-median')[];
+  /** --scale: iteration cap per fill (default 60). */
+  maxIter?: number;
+  /** Skip the ml-latest-small part. */
+  scaleOnly?: boolean;
+}
+
+export async function benchRecsys({ scale = false, fills = ['zeros', 'global-median', 'movie-median'], maxIter = 60, scaleOnly = false }: RecsysBenchOptions = {}): Promise<void> {
+  if (!scaleOnly) benchSmall();
+  if (!scale) return;
+  benchScale(fills, maxIter);
+}
+
+function benchSmall(): void {
   const mat = buildRatingMatrix(readRatingsCsv(path.join(process.cwd(), 'data/ml-latest-small/ratings.csv')));
   console.log(`recsys: ml-latest-small ${mat.users}×${mat.movies}, ${mat.nnz} ratings; RSS ${mb()}`);
   for (const fill of ['zeros', 'global-median', 'movie-median', 'masked'] as const) {
@@ -59,22 +76,35 @@ export async function benchRecsys({ scale = false }: { scale?: boolean } = {}): 
     const [model, seconds] = timed(() => fitModel(mat, options));
     console.log(`  ${options.algorithm.padEnd(18)} fit ${seconds.toFixed(2)} s; top-10 ${latency(mat, options, model)}; RSS ${mb()}`);
   }
-  if (!scale) return;
+}
+
+function benchScale(fills: readonly ('zeros' | 'global-median' | 'movie-median')[], maxIter: number): void {
   console.log('recsys --scale: generating a 32M-shaped synthetic set…');
   const [data, genSeconds] = timed(() => generateSynthetic());
   const [big, buildSeconds] = timed(() => buildRatingMatrix(data));
   console.log(`  ${big.users}×${big.movies}, ${big.nnz} ratings; generate ${genSeconds.toFixed(1)} s, build ${buildSeconds.toFixed(1)} s; RSS ${mb()}`);
-  for (const fill of ['movie-median'] as const) {
-    const maxIter = 3;
-    const [model, seconds] = timed(() => fitModel(big, { algorithm: 'nmf', fill, maxIter }) as NmfModel);
-    console.log(`  nmf ${fill} (init + ${maxIter} iterations, capped) ${seconds.toFixed(1)} s; RSS ${mb()}; fold-in + top-10 ${latency(big, { algorithm: 'nmf', fill }, model, 200)}`);
+  for (const fill of fills) {
+    let last = performance.now();
+    const perIteration: number[] = [];
+    const [model, seconds] = timed(() => fitFilledNmf(big, { fill, maxIter }, () => {
+      const now = performance.now();
+      perIteration.push((now - last) / 1000);
+      last = now;
+    }));
+    const init = perIteration.shift() ?? NaN;
+    const capped = model.iterations >= maxIter ? ` (cap ${maxIter})` : '';
+    console.log(`  nmf ${fill.padEnd(13)} fit ${seconds.toFixed(1)} s, ${model.iterations} it${capped}; init + 1st it ${init.toFixed(1)} s, then ${pct(perIteration, 0.5).toFixed(2)} s/it (median); rel. error ${(model.reconstructionError / model.normV).toFixed(5)}; RSS ${mb()}; fold-in + top-10 ${latency(big, { algorithm: 'nmf', fill }, model, 200)}`);
   }
   const [cos, cosSeconds] = timed(() => fitModel(big, { algorithm: 'cosine' }));
   console.log(`  cosine fit ${cosSeconds.toFixed(1)} s; top-10 ${latency(big, { algorithm: 'cosine' }, cos, 100)}; RSS ${mb()}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
-  benchRecsys({ scale: process.argv.includes('--scale') }).catch((e: unknown) => {
+  const { values } = parseArgs({ options: { scale: { type: 'boolean' }, 'scale-only': { type: 'boolean' }, fills: { type: 'string' }, 'max-iter': { type: 'string' } }, strict: true });
+  benchRecsys({
+    scale: values.scale === true || values['scale-only'] === true, scaleOnly: values['scale-only'] === true,
+    fills: values.fills?.split(',') as RecsysBenchOptions['fills'], maxIter: values['max-iter'] ? Number(values['max-iter']) : undefined,
+  }).catch((e: unknown) => {
     console.error(e);
     process.exit(1);
   });
