@@ -5,7 +5,7 @@
  * (file, line, reason) and nothing is written.
  */
 import { parseArgs } from 'node:util';
-import { closeDatabase, getDatabase } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import {
   describeConnectionError,
   describeDatabaseTarget,
@@ -15,6 +15,7 @@ import {
   MovieLensImportError,
 } from '@/lib/import';
 import { getEnv } from '@/lib/env';
+import { runDbScript } from './lib/run-db-script';
 
 const USAGE = 'usage: npm run db:import [-- --dir <movielens folder>] [--replace]';
 
@@ -47,15 +48,7 @@ async function main(): Promise<number> {
     if (!line) throw error;
     console.error(`Import failed: ${line}`);
     return 1;
-  } finally {
-    await closeDatabase().catch(() => undefined);
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runDbScript(main);

@@ -2,10 +2,11 @@
  * npm run db:migrate: brings the database of DATABASE_URL (or the embedded PGlite in PGLITE_DATA_DIR) to the
  * latest migration and says which migrations ran.
  */
-import { closeDatabase, connectDatabase } from '@/db/client';
+import { connectDatabase } from '@/db/client';
 import { migrateToLatest } from '@/db/migrate';
 import { describeConnectionError, describeDatabaseTarget } from '@/lib/import';
 import { getEnv, projectPath } from '@/lib/env';
+import { runDbScript } from './lib/run-db-script';
 
 async function main(): Promise<number> {
   const env = getEnv();
@@ -26,15 +27,7 @@ async function main(): Promise<number> {
     if (!line) throw error;
     console.error(`Migration failed: ${line}`);
     return 1;
-  } finally {
-    await closeDatabase().catch(() => undefined);
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runDbScript(main);

@@ -5,9 +5,10 @@
  * at start instead of fitting. Models already stored for this data version are loaded, unless --force.
  */
 import { parseArgs } from 'node:util';
-import { closeDatabase, getDatabase } from '@/db/client';
+import { getDatabase } from '@/db/client';
 import { listTrainedModels } from '@/lib/data/model-store';
 import { Engine } from '@/lib/engine/engine';
+import { runDbScript } from './lib/run-db-script';
 
 const USAGE = 'usage: npm run train [-- --force]';
 
@@ -42,15 +43,7 @@ async function main(): Promise<number> {
   } catch (error) {
     console.error(`Training failed: ${(error as Error).message}`);
     return 1;
-  } finally {
-    await closeDatabase().catch(() => undefined);
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runDbScript(main);
