@@ -4,9 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectDatabase, DatabaseStartupError } from './client';
 
+const tempDirs: string[] = [];
+
 function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'movielens-client-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'movielens-client-'));
+  tempDirs.push(dir);
+  return dir;
 }
+
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('embedded database folder (PGlite)', () => {
   it('refuses a folder in use by another running instance, with one clear message', async () => {
