@@ -61,11 +61,17 @@ export default async function SimilarityPage({ searchParams }: { searchParams: P
             )}
           </div>
         </div>
-      ) : (
+      ) : engine === null || engine.status === 'training' ? (
         <div className="alert alert-warning d-flex align-items-center gap-2" role="status">
           <span className="spinner-border spinner-border-sm" aria-hidden="true" />
           The similarity model is still loading; this page refreshes by itself.
           <RefreshWhileTraining />
+        </div>
+      ) : (
+        // No data imported, or the model failed: refreshing would not help (health says why).
+        <div className="alert alert-secondary" role="status">
+          The heat map is not available right now: there are no MovieLens ratings to compare, or the model could not be
+          computed. Recommendations still work from the most popular movies.
         </div>
       )}
     </>

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describeEachDatabase } from '@/db/test-db';
 import { listTrainedModels } from '@/lib/data/model-store';
 import { Engine, type EngineOptions } from './engine';
@@ -146,6 +147,23 @@ describeEachDatabase(
       expect(engine.status).toBe('ready');
       expect(new Set(engine.statusJson().models.map((model) => model.source))).toEqual(new Set(['trained']));
       expect(lines.some((line) => line.includes('another instance is fitting'))).toBe(true);
+    });
+
+    it('a database error while training is retried at the next refresh, not kept until a restart', async () => {
+      const { db } = current();
+      await recordImport(db, 'fixture-v6');
+      await sql`ALTER TABLE ratings RENAME TO ratings_away`.execute(db);
+      const { engine } = engineFor(db);
+      try {
+        await engine.start();
+        expect(engine.status).toBe('failed');
+        expect(engine.error).toMatch(/ratings/);
+      } finally {
+        await sql`ALTER TABLE ratings_away RENAME TO ratings`.execute(db);
+      }
+      engine.refreshIfDue(0);
+      await engine.settled();
+      expect(engine.statusJson()).toMatchObject({ status: 'ready', dataVersion: 'fixture-v6', error: null });
     });
 
     it('an empty profile gets popular movies, whatever model was asked for', async () => {
