@@ -14,10 +14,13 @@ export async function GET(request: Request): Promise<Response> {
     limit: params.get('limit') ?? undefined,
   });
   if (!parsed.success) return Response.json({ error: firstIssue(parsed.error) }, { status: 400 });
-  const { db } = await getDatabase();
-  const items = await suggestMovies(db, parsed.data.search, parsed.data.limit);
-  return Response.json(
-    { items },
-    { headers: { 'Cache-Control': 'no-store' } },
-  );
+  try {
+    const { db } = await getDatabase();
+    const items = await suggestMovies(db, parsed.data.search, parsed.data.limit);
+    return Response.json({ items }, { headers: { 'Cache-Control': 'no-store' } });
+  } catch (error) {
+    // The title index is loaded from the database on first use: an outage then is a 503 in JSON, not a bare 500.
+    console.error('[api/movies]', error);
+    return Response.json({ error: 'the movie catalogue is unavailable right now; retry shortly' }, { status: 503, headers: { 'Retry-After': '5' } });
+  }
 }

@@ -29,7 +29,9 @@ export async function POST(request: Request): Promise<Response> {
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) return fail(415, 'body must be JSON (Content-Type: application/json)');
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) return fail(413, `body must be at most ${MAX_BODY_BYTES / 1024} KB`);
-  const text = await readLimited(request, MAX_BODY_BYTES);
+  // A client that disconnects mid-body makes the read reject: answer 400 rather than an unhandled 500.
+  const text = await readLimited(request, MAX_BODY_BYTES).catch(() => undefined);
+  if (text === undefined) return fail(400, 'body could not be read');
   if (text === null) return fail(413, `body must be at most ${MAX_BODY_BYTES / 1024} KB`);
   let json: unknown;
   try {
