@@ -25,7 +25,14 @@ function cached<T>(db: Kysely<DB>, key: string, load: () => Promise<T>): Promise
   const now = Date.now();
   if (!entry) {
     const fresh: Entry<T> = { loadedAt: now, value: load(), refreshing: false };
-    fresh.value.catch(() => byKey.delete(key)); // a failed load is retried on the next call
+    // A failed load is retried on the next call, and so is an empty one: on PostgreSQL a page viewed while the
+    // first import's transaction is still open sees no movies, which must not be served for a minute after.
+    fresh.value.then(
+      (value) => {
+        if (isEmpty(value) && byKey.get(key) === fresh) byKey.delete(key);
+      },
+      () => byKey.delete(key),
+    );
     byKey.set(key, fresh);
     return fresh.value;
   }
@@ -37,6 +44,11 @@ function cached<T>(db: Kysely<DB>, key: string, load: () => Promise<T>): Promise
     );
   }
   return entry.value;
+}
+
+function isEmpty(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && value !== null && 'ranked' in value && Array.isArray(value.ranked) && value.ranked.length === 0;
 }
 
 export interface PopularityIndex {
