@@ -1,27 +1,22 @@
 'use server';
 
-import { z } from 'zod';
 import { getDatabase } from '@/db/client';
 import { deleteHiddenMovie, insertHiddenMovie } from '@/lib/data/hidden';
 import { ensureVisitorId, getVisitorId } from '@/lib/session';
 import { existingMovieInput, MovieInput } from '@/lib/validation/movies';
 import { revalidateVisitorPages } from './revalidate';
+import { invalidInput } from './invalid-input';
 import { NOT_SAVED, type ActionState } from './state';
-
-function invalid(error: z.ZodError): ActionState {
-  const fieldErrors = z.flattenError(error).fieldErrors;
-  return { status: 'error', message: `Not saved: ${Object.values(fieldErrors).flat()[0] ?? 'invalid input.'}`, fieldErrors };
-}
 
 /** "Not interested": leave a movie out of the visitor's recommendations. FormData: movieId. */
 export async function hideMovie(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = MovieInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   const { movieId } = parsed.data;
   try {
     const { db } = await getDatabase();
     const known = await existingMovieInput(db, MovieInput).safeParseAsync(parsed.data);
-    if (!known.success) return invalid(known.error);
+    if (!known.success) return invalidInput(known.error);
     const userId = await ensureVisitorId();
     await insertHiddenMovie(db, { userId, movieId });
   } catch (error) {
@@ -35,7 +30,7 @@ export async function hideMovie(_previous: ActionState, formData: FormData): Pro
 /** Undo "not interested". FormData: movieId. */
 export async function unhideMovie(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = MovieInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   const { movieId } = parsed.data;
   try {
     const userId = await getVisitorId();

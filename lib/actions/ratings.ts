@@ -1,28 +1,22 @@
 'use server';
 
-import { z } from 'zod';
 import { getDatabase } from '@/db/client';
 import { deleteRating, upsertRating } from '@/lib/data/ratings';
 import { ensureVisitorId, getVisitorId } from '@/lib/session';
 import { existingMovieInput, MovieInput, RateMovieInput } from '@/lib/validation/movies';
 import { revalidateVisitorPages } from './revalidate';
+import { invalidInput } from './invalid-input';
 import { NOT_SAVED, type ActionState } from './state';
-
-function invalid(error: z.ZodError): ActionState {
-  const fieldErrors = z.flattenError(error).fieldErrors;
-  const first = Object.values(fieldErrors).flat()[0] ?? 'Invalid input.';
-  return { status: 'error', message: `Not saved: ${first}`, fieldErrors };
-}
 
 /** Save the visitor's rating of a movie (creating their profile on the first one). FormData: movieId, rating. */
 export async function rateMovie(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = RateMovieInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   const { movieId, rating } = parsed.data;
   try {
     const { db } = await getDatabase();
     const known = await existingMovieInput(db, RateMovieInput).safeParseAsync(parsed.data);
-    if (!known.success) return invalid(known.error);
+    if (!known.success) return invalidInput(known.error);
     const userId = await ensureVisitorId();
     await upsertRating(db, { userId, movieId, rating });
   } catch (error) {
@@ -36,7 +30,7 @@ export async function rateMovie(_previous: ActionState, formData: FormData): Pro
 /** Remove the visitor's rating of a movie. FormData: movieId. */
 export async function removeRating(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = MovieInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   const { movieId } = parsed.data;
   try {
     const userId = await getVisitorId();
