@@ -1,20 +1,10 @@
 import Link from 'next/link';
 import { RatingControl } from '@/components/rating/rating-control';
+import type { RecommendedMovie } from '@/lib/engine/recommend';
 import { displayTitle, formatCount, formatMean, imdbUrl, tmdbUrl } from '@/components/movies/format';
 
-/** What a card shows: plain data, so the list can live in a client component. */
-export interface RecommendationCardData {
-  movieId: number;
-  title: string;
-  year: number | null;
-  genres: string[];
-  imdbId: string | null;
-  tmdbId: number | null;
-  ratingCount: number;
-  meanRating: number | null;
-  score: number;
-  predictedRating: number | null;
-  reason: string;
+/** What a card shows: a recommended movie as plain data (the list lives in a client component). */
+export interface RecommendationCardData extends Omit<RecommendedMovie, 'explanation'> {
   /** The reason already states the average and count (popular movies): skip the statistics line's numbers. */
   reasonHasStats?: boolean;
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
+import type { MovieSummary } from './movies';
 
 /** The MovieLens ratings a model is fitted on, as parallel typed arrays (what lib/recsys's matrix builder takes). */
 export interface TrainingRatings {
@@ -40,14 +41,7 @@ export async function loadTrainingRatings(db: Kysely<DB>): Promise<TrainingRatin
 }
 
 /** What the engine keeps in memory about each movie: enough for filters, cards and explanations without a query. */
-export interface CatalogMovie {
-  id: number;
-  title: string;
-  year: number | null;
-  genres: string[];
-  imdbId: string | null;
-  tmdbId: number | null;
-}
+export type CatalogMovie = Pick<MovieSummary, 'id' | 'title' | 'year' | 'genres' | 'imdbId' | 'tmdbId'>;
 
 /** Every movie with its links, by id. ~10k rows for ml-latest-small: one query at engine start. */
 export async function listCatalogMovies(db: Kysely<DB>): Promise<CatalogMovie[]> {
