@@ -24,6 +24,8 @@ describe('home page', () => {
     // 'load', not 'networkidle': the page may keep polling (training progress).
     const response = await page.goto(baseUrl(), { waitUntil: 'load', timeout: 90_000 });
     expect(response?.status()).toBe(200);
+    // The grid streams in after 'load' (a Suspense skeleton first): wait for its movie links.
+    await page.locator('a[href^="/movies/"]').nth(4).waitFor({ timeout: 60_000 });
     await screenshot(page, 'home');
     const text = await page.locator('body').innerText();
     const shown = titles.filter((title) => title.length > 3 && text.includes(title));
