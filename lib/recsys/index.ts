@@ -1,62 +1,30 @@
 /**
- * The public face of lib/recsys: fit any algorithm from rating rows, rebuild a recommender from a
- * serialised model, and the helpers the pages use (similar movies, the user similarity heat map).
+ * The public face of lib/recsys: fit any algorithm of the registry from a rating matrix, rebuild a recommender
+ * from a serialised model, and the helpers the pages use (similar movies, user similarity).
  */
-import { createCosineRecommender, fitCosine, type CosineModel, type CosineOptions } from './cosine';
-import { createEaseRecommender, fitEase, type EaseModel, type EaseOptions } from './ease';
-import { buildRatingMatrix, type RatingColumns, type RatingMatrix, type RatingRow } from './matrix';
-import { createMfRecommender, fitMf, type MfModel, type MfOptions } from './mf';
-import type { NmfModel, NmfOptions } from './nmf';
-import { createNmfRecommender, fitNmf } from './nmf-recommender';
-import { createPopularRecommender, fitPopular, type PopularModel, type PopularOptions } from './popular';
+import { algorithmEntry, isAlgorithmName, type FitOptions, type Model } from './registry';
 import { decodeModel, encodeModel } from './serialize';
-import type { AlgorithmName, Recommender } from './types';
+import type { RatingMatrix } from './matrix';
+import type { Recommender } from './types';
 
-export type { RatedMovie, Recommendation, Recommender, RecommendOptions, Explanation, NmfFill, AlgorithmName } from './types';
+export type { RatedMovie, Recommendation, Recommender, RecommendOptions, Explanation, NmfFill } from './types';
+export { NMF_FILLS } from './types';
+export { ALGORITHMS, ALGORITHM_NAMES, allVariants, isAlgorithmName } from './registry';
+export type { AlgorithmName, FitOptions, Model } from './registry';
 export { buildRatingMatrix, type RatingMatrix, type RatingRow, type RatingColumns } from './matrix';
-export { fitNmf, foldIn, similarMovies } from './nmf-recommender';
-export { fitCosine, userSimilarityMatrix, visitorSimilarities } from './cosine';
-export { fitPopular } from './popular';
-export { fitEase } from './ease';
-export { fitMf } from './mf';
-
-export type Model = NmfModel | CosineModel | PopularModel | EaseModel | MfModel;
-
-export type FitOptions =
-  | ({ algorithm: 'nmf' } & NmfOptions)
-  | ({ algorithm: 'cosine' } & CosineOptions)
-  | ({ algorithm: 'popular' } & PopularOptions)
-  | ({ algorithm: 'ease' } & EaseOptions)
-  | ({ algorithm: 'mf' } & MfOptions);
+export { foldIn, similarMovies } from './nmf-recommender';
+export { userSimilarityMatrix, visitorSimilarities } from './cosine';
 
 /** Fits the model of `options.algorithm` on a rating matrix. */
 export function fitModel(mat: RatingMatrix, options: FitOptions): Model {
-  switch (options.algorithm) {
-    case 'nmf': return fitNmf(mat, options);
-    case 'cosine': return fitCosine(mat, options);
-    case 'popular': return fitPopular(mat, options);
-    case 'ease': return fitEase(mat, options);
-    case 'mf': return fitMf(mat, options);
-    default: throw new RangeError(`unknown algorithm '${(options as { algorithm: string }).algorithm}'`);
-  }
+  const { algorithm, ...rest } = options;
+  if (!isAlgorithmName(algorithm)) throw new RangeError(`unknown algorithm '${String(algorithm)}'`);
+  return algorithmEntry(algorithm).fit(mat, rest);
 }
 
 /** The recommender over a fitted (or deserialised) model. */
 export function createRecommender(model: Model): Recommender {
-  switch (model.kind) {
-    case 'nmf': return createNmfRecommender(model);
-    case 'cosine': return createCosineRecommender(model);
-    case 'popular': return createPopularRecommender(model);
-    case 'ease': return createEaseRecommender(model);
-    case 'mf': return createMfRecommender(model);
-  }
-}
-
-/** Builds the matrix, fits and wraps in one call: `fitRecommender(rows, { algorithm: 'nmf', fill: 'movie-median' })`. */
-export function fitRecommender(rows: readonly RatingRow[] | RatingColumns | RatingMatrix, options: FitOptions): { model: Model; recommender: Recommender } {
-  const mat = 'rowPtr' in rows ? rows : buildRatingMatrix(rows);
-  const model = fitModel(mat, options);
-  return { model, recommender: createRecommender(model) };
+  return algorithmEntry(model.kind).create(model);
 }
 
 /** Serialises a fitted model to bytes (see serialize.ts for the layout). */
@@ -67,7 +35,6 @@ export function serializeModel(model: Model): Uint8Array {
 /** The inverse of serializeModel. */
 export function deserializeModel(bytes: Uint8Array): Model {
   const fields = decodeModel(bytes);
-  const kinds: AlgorithmName[] = ['nmf', 'cosine', 'popular', 'ease', 'mf'];
-  if (!kinds.includes(fields.kind as AlgorithmName)) throw new RangeError(`unknown model kind '${fields.kind}'`);
+  if (!isAlgorithmName(fields.kind)) throw new RangeError(`unknown model kind '${fields.kind}'`);
   return fields as unknown as Model;
 }

@@ -2,21 +2,16 @@
  * One suite, every recommender (LensKit's habit): the contract of types.ts on a small seeded dataset.
  * Empty profile (or only unknown movies): every algorithm answers the popularity ranking.
  */
-import { createRecommender, deserializeModel, fitModel, serializeModel, type FitOptions } from './index';
+import { ALGORITHM_NAMES, algorithmEntry, type FitOptions } from './registry';
+import { createRecommender, deserializeModel, fitModel, serializeModel } from './index';
 import { syntheticMatrix } from './test-helpers';
 import type { RatedMovie } from './types';
 
 const mat = syntheticMatrix(60, 80, { density: 0.35, seed: 7 });
-const cases: FitOptions[] = [
-  { algorithm: 'nmf', fill: 'zeros', rank: 4 },
-  { algorithm: 'nmf', fill: 'global-median', rank: 4 },
-  { algorithm: 'nmf', fill: 'movie-median', rank: 4 },
-  { algorithm: 'nmf', fill: 'masked', rank: 4, maxIter: 10 },
-  { algorithm: 'mf', rank: 4, maxIter: 10 },
-  { algorithm: 'cosine', neighbours: 10 },
-  { algorithm: 'popular' },
-  { algorithm: 'ease', minRatings: 1, lambda: 10 },
-];
+// Every algorithm of the registry, with its own small test options: a new entry is picked up here by itself.
+const cases = ALGORITHM_NAMES.flatMap((algorithm) =>
+  algorithmEntry(algorithm).testCases.map((options) => ({ ...options, algorithm }) as FitOptions),
+);
 const profile: RatedMovie[] = [
   { movieId: 101, rating: 5 },
   { movieId: 103, rating: 4 },

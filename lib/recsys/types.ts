@@ -1,7 +1,7 @@
 /**
  * The contract every recommender answers (issue #3). The website, the evaluation and the benchmarks
- * code against these names only; each algorithm lives in its own file and is built by `fitRecommender`
- * or from a serialised model by `createRecommender` (see `index.ts`).
+ * code against these names only; each algorithm lives in its own file, listed once in `registry.ts`, and is
+ * fitted by `fitModel` or rebuilt from a serialised model by `createRecommender` (see `index.ts`).
  */
 
 /** One rating by the visitor: MovieLens movie id and a rating in 0.5..5. */
@@ -11,9 +11,8 @@ export interface RatedMovie {
 }
 
 /** How NMF treats the unrated cells of the users×movies matrix. */
-export type NmfFill = 'zeros' | 'global-median' | 'movie-median' | 'masked';
-
-export type AlgorithmName = 'nmf' | 'cosine' | 'popular' | 'ease' | 'mf';
+export const NMF_FILLS = ['zeros', 'global-median', 'movie-median', 'masked'] as const;
+export type NmfFill = (typeof NMF_FILLS)[number];
 
 export interface RecommendOptions {
   /** How many movies to return (default 10). */
@@ -45,7 +44,8 @@ export type Explanation =
   | { kind: string; text: string; [k: string]: unknown };
 
 export interface Recommender {
-  readonly algorithm: AlgorithmName;
+  /** The registry name of the algorithm (registry.ts). */
+  readonly algorithm: string;
   readonly params: Record<string, unknown>;
   recommend(profile: readonly RatedMovie[], options?: RecommendOptions): Recommendation[];
   /** Predicted ratings for `movieIds`; null where the algorithm cannot predict (unknown movie, no support). */

@@ -1,7 +1,6 @@
 /** Small helpers shared by the recsys CLIs: one-line user errors (exit 2) and option parsing. */
 import { existsSync } from 'node:fs';
-import type { FitOptions } from '../../lib/recsys/index';
-import type { NmfFill } from '../../lib/recsys/types';
+import { ALGORITHM_NAMES, allVariants, isAlgorithmName, NMF_FILLS, type FitOptions, type NmfFill } from '../../lib/recsys/index';
 
 export class UsageError extends Error {}
 
@@ -30,21 +29,18 @@ export function positiveInt(name: string, value: string | undefined, fallback: n
   return n;
 }
 
-export const FILLS: NmfFill[] = ['zeros', 'global-median', 'movie-median', 'masked'];
-export const ALGORITHMS = ['nmf', 'cosine', 'popular', 'ease', 'mf'] as const;
-
-/** The fit options a CLI run asks for; `all` expands to every algorithm (and every fill for NMF). */
+/** The fit options a CLI run asks for; `all` expands to every registry entry's variants (every fill for NMF). */
 export function fitOptionsFor(algorithm: string, fill: string | undefined, rank: number | undefined, neighbours: number | undefined): FitOptions[] {
-  if (fill !== undefined && !FILLS.includes(fill as NmfFill)) throw new UsageError(`--fill must be one of ${FILLS.join(', ')} (got '${fill}')`);
-  if (algorithm !== 'all' && !(ALGORITHMS as readonly string[]).includes(algorithm)) throw new UsageError(`--algorithm must be one of ${ALGORITHMS.join(', ')}, all (got '${algorithm}')`);
-  const nmf = (fills: NmfFill[]): FitOptions[] => fills.map((f) => ({ algorithm: 'nmf', fill: f, ...(rank ? { rank } : {}) }));
-  const one = (a: string): FitOptions[] => {
-    switch (a) {
-      case 'nmf': return nmf(fill ? [fill as NmfFill] : algorithm === 'all' ? FILLS : ['movie-median']);
-      case 'cosine': return [{ algorithm: 'cosine', ...(neighbours ? { neighbours } : {}) }];
-      case 'mf': return [{ algorithm: 'mf', ...(rank ? { rank } : {}) }];
-      default: return [{ algorithm: a } as FitOptions];
-    }
-  };
-  return algorithm === 'all' ? ALGORITHMS.flatMap(one) : one(algorithm);
+  if (fill !== undefined && !(NMF_FILLS as readonly string[]).includes(fill)) throw new UsageError(`--fill must be one of ${NMF_FILLS.join(', ')} (got '${fill}')`);
+  if (algorithm !== 'all' && !isAlgorithmName(algorithm)) throw new UsageError(`--algorithm must be one of ${ALGORITHM_NAMES.join(', ')}, all (got '${algorithm}')`);
+  const runs = algorithm === 'all' ? allVariants() : [{ algorithm } as FitOptions];
+  return runs
+    .filter((options) => fill === undefined || options.algorithm !== 'nmf' || options.fill === fill)
+    .map((options) => {
+      // A single NMF run without --fill uses the fill the site serves by default for NMF.
+      const withFill = options.algorithm === 'nmf' && options.fill === undefined ? { ...options, fill: (fill ?? 'movie-median') as NmfFill } : options;
+      if (rank && (withFill.algorithm === 'nmf' || withFill.algorithm === 'mf')) return { ...withFill, rank };
+      if (neighbours && withFill.algorithm === 'cosine') return { ...withFill, neighbours };
+      return withFill;
+    });
 }
