@@ -1,5 +1,5 @@
 import { DatabaseStartupError, getDatabase } from '@/db/client';
-import { startEngine } from '@/lib/engine';
+import { startEngine } from '@/lib/recsys/engine';
 import { getEnv, projectPath } from '@/lib/env';
 import {
   describeConnectionError,

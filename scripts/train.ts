@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { getDatabase } from '@/db/client';
 import { listTrainedModels } from '@/lib/data/model-store';
-import { Engine } from '@/lib/engine/engine';
+import { Engine } from '@/lib/recsys/engine/engine';
 import { runDbScript } from './lib/run-db-script';
 
 const USAGE = 'usage: npm run train [-- --force]';

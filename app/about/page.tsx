@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EvaluationTable } from '@/components/recommendations/evaluation-table';
 import { EvaluationChart } from '@/components/charts/evaluation-chart';
-import { evaluationRows, EVALUATION } from '@/lib/engine/evaluation';
+import { evaluationRows, EVALUATION } from '@/app/about/evaluation';
 
 export const metadata: Metadata = { title: 'How it works' };
 

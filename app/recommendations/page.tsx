@@ -8,9 +8,9 @@ import { RecommendationList } from '@/components/recommendations/recommendation-
 import type { RecommendationCardData } from '@/components/recommendations/recommendation-card';
 import { listHiddenMovieIds } from '@/lib/data/hidden';
 import { listUserRatings } from '@/lib/data/ratings';
-import { getEngine, recommendFor } from '@/lib/engine';
-import { listGenres, MOVIELENS_GENRES } from '@/lib/engine/catalog';
-import { MAX_PAGE_SIZE, PAGE_SIZE, parseRecommendationQuery, recommendationHref } from '@/lib/engine/query';
+import { getEngine, recommendFor } from '@/lib/recsys/engine';
+import { listGenres, MOVIELENS_GENRES } from '@/lib/recsys/engine/catalog';
+import { MAX_PAGE_SIZE, PAGE_SIZE, parseRecommendationQuery, recommendationHref } from '@/app/recommendations/query';
 import { getVisitorId } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Recommendations' };

@@ -4,8 +4,8 @@ import { getDatabase } from '@/db/client';
 import { SimilarityExplorer } from '@/components/similarity/similarity-explorer';
 import { UserFavourites } from '@/components/similarity/user-favourites';
 import { listUserRatings } from '@/lib/data/ratings';
-import { getEngine, startEngine } from '@/lib/engine';
-import { buildHeatMap, MAX_HEAT_MAP_USERS, MIN_HEAT_MAP_USERS, topRatedBy } from '@/lib/engine/similarity';
+import { getEngine, startEngine } from '@/lib/recsys/engine';
+import { buildHeatMap, MAX_HEAT_MAP_USERS, MIN_HEAT_MAP_USERS, topRatedBy } from '@/lib/recsys/engine/similarity';
 import { getVisitorId } from '@/lib/session';
 import { RefreshWhileTraining } from '@/components/recommendations/refresh-while-training';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getEngine, similarMoviesFor } from '@/lib/engine';
+import { getEngine, similarMoviesFor } from '@/lib/recsys/engine';
 import { displayTitle } from './format';
 
 const MIN_RATINGS = 20;

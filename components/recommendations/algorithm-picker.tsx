@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { findModelSpec, MODEL_SPECS, type ModelSpec } from '@/lib/engine/models';
-import { recommendationHref, type RecommendationQuery } from '@/lib/engine/query';
+import { findModelSpec, MODEL_SPECS, type ModelSpec } from '@/lib/recsys/model-specs';
+import { recommendationHref, type RecommendationQuery } from '@/app/recommendations/query';
 
 export interface AlgorithmPickerProps {
   current: ModelSpec;

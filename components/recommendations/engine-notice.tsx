@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { FallbackReason } from '@/lib/engine';
+import type { FallbackReason } from '@/lib/recsys/engine';
 import { RefreshWhileTraining } from './refresh-while-training';
 
 export interface EngineNoticeProps {

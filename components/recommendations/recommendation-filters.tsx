@@ -1,5 +1,5 @@
-import type { ModelSpec } from '@/lib/engine/models';
-import { MIN_RATINGS_CHOICES, type RecommendationQuery } from '@/lib/engine/query';
+import type { ModelSpec } from '@/lib/recsys/model-specs';
+import { MIN_RATINGS_CHOICES, type RecommendationQuery } from '@/app/recommendations/query';
 
 export interface RecommendationFiltersProps {
   spec: ModelSpec;

@@ -1,13 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
-
-export interface PopularMovieFilter {
-  genre?: string | null;
-  yearFrom?: number | null;
-  yearTo?: number | null;
-  /** Minimum number of MovieLens ratings (default 10). */
-  minRatings?: number;
-}
+import { resolveMovieFilter, type MovieFilter } from '@/lib/movie-filter';
 
 export interface PopularMovieRow {
   movieId: number;
@@ -28,9 +21,9 @@ export interface PopularMovieRow {
  */
 export async function listPopularMovies(
   db: Kysely<DB>,
-  { n, exclude = [], filter = {}, damping = 10 }: { n: number; exclude?: readonly number[]; filter?: PopularMovieFilter; damping?: number },
+  { n, exclude = [], filter = {}, damping = 10 }: { n: number; exclude?: readonly number[]; filter?: MovieFilter; damping?: number },
 ): Promise<PopularMovieRow[]> {
-  const { genre = null, yearFrom = null, yearTo = null, minRatings = 10 } = filter;
+  const { genre, yearFrom, yearTo, minRatings } = resolveMovieFilter(filter);
   const excluded = exclude.length > 0 ? exclude.map(Number) : [-1];
   const result = await sql<{
     movie_id: number; title: string; year: number | null; genres: string[]; imdb_id: string | null; tmdb_id: number | null;

@@ -1,6 +1,6 @@
 import { getDatabase } from '@/db/client';
 import { getDatabaseCounts } from '@/lib/data/stats';
-import { getEngineStatus } from '@/lib/engine';
+import { getEngineStatus } from '@/lib/recsys/engine';
 import { describeConnectionError } from '@/lib/import';
 import { getStartupState } from '@/lib/startup';
 

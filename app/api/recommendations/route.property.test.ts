@@ -3,10 +3,11 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { describeEachDatabase } from '@/db/test-db';
 import type { DB } from '@/db/schema';
-import { RecommendationRequest } from '@/lib/engine/api-schema';
-import { Engine } from '@/lib/engine/engine';
-import { MODEL_SPECS, NMF_FILLS } from '@/lib/engine/models';
-import { FIXTURE_SPECS, seedEngineFixture } from '@/lib/engine/testing/fixture';
+import { RecommendationRequest } from '@/app/api/recommendations/schema';
+import { Engine } from '@/lib/recsys/engine/engine';
+import { NMF_FILLS } from '@/lib/recsys';
+import { MODEL_SPECS } from '@/lib/recsys/model-specs';
+import { FIXTURE_SPECS, seedEngineFixture } from '@/lib/recsys/engine/testing/fixture';
 
 /**
  * POST /api/recommendations under random bodies (fast-check): malformed JSON, wrong types, missing and unknown

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { describeEachDatabase } from '@/db/test-db';
 import type { DB } from '@/db/schema';
-import { Engine } from '@/lib/engine/engine';
-import { FIXTURE_SPECS, seedEngineFixture } from '@/lib/engine/testing/fixture';
+import { Engine } from '@/lib/recsys/engine/engine';
+import { FIXTURE_SPECS, seedEngineFixture } from '@/lib/recsys/engine/testing/fixture';
 
 let currentDb: Kysely<DB> | undefined;
 jest.mock('@/db/client', () => ({

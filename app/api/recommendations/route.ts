@@ -14,9 +14,9 @@
 import { NextResponse } from 'next/server';
 import { getDatabase } from '@/db/client';
 import { listExistingMovieIds } from '@/lib/data/training';
-import { getEngine, recommendFor } from '@/lib/engine';
-import { describeIssue, MAX_BODY_BYTES, RecommendationRequest } from '@/lib/engine/api-schema';
-import { findModelSpec } from '@/lib/engine/models';
+import { getEngine, recommendFor } from '@/lib/recsys/engine';
+import { describeIssue, MAX_BODY_BYTES, RecommendationRequest } from '@/app/api/recommendations/schema';
+import { findModelSpec } from '@/lib/recsys/model-specs';
 
 export const dynamic = 'force-dynamic';
 

@@ -18,15 +18,8 @@ import { buildRatingMatrix, type RatingMatrix } from '@/lib/recsys/matrix';
 import { buildCatalog, type Catalog } from './catalog';
 import { errorMessage, type FitEvent, type FitModel } from './fit-jobs';
 import { runFits, type FitIn } from './fit-runner';
-import { MODEL_SPECS, paramsKey, type ModelSpec } from './models';
+import { MODEL_SPECS, paramsKey, type ModelSpec } from '@/lib/recsys/model-specs';
 import { recommenderFromPayload, type LoadedRecommender, type UserSimilarity } from './recsys-adapter';
-
-/**
- * Cheapest first, measured on ml-latest-small (npm run bench, idle 2 cores): popular and cosine < 0.1 s, NMF zeros
- * 0.45 s (it also serves "similar movies"), movie-median 0.42 s, global-median 1.05 s, masked 5.3 s, MF 6.7 s,
- * EASE 11.3 s.
- */
-const FIT_ORDER = ['popular', 'cosine', 'nmf-zeros', 'nmf-movie-median', 'nmf-global-median', 'nmf-masked', 'mf', 'ease'];
 
 export type EngineStatus = 'idle' | 'training' | 'ready' | 'failed';
 export type ModelState = 'pending' | 'training' | 'ready' | 'failed';
@@ -168,9 +161,8 @@ export class Engine {
     for (const spec of this.specs) {
       if (this.options.reuseStored === false || !(await this.loadStored(version, spec))) toFit.push(spec);
     }
+    // In the order of the specs, which is the fit order (MODEL_SPECS: cheapest first).
     const mine = toFit.length > 0 ? await this.claimFits(version, toFit) : [];
-    // Cheap models first, so that the site has popular and cosine within a second of starting.
-    mine.sort((a, b) => FIT_ORDER.indexOf(a.key) - FIT_ORDER.indexOf(b.key));
     const writes: Promise<void>[] = [];
     const renew = mine.length > 0 ? setInterval(() => void this.renewLease(version), this.leaseMs / 3) : null;
     renew?.unref();

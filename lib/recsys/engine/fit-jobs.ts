@@ -6,7 +6,7 @@
 import type { TrainingRatings } from '@/lib/data/training';
 import { buildRatingMatrix } from '@/lib/recsys/matrix';
 import { computeUserSimilarity, fitModelPayload, type UserSimilarity } from './recsys-adapter';
-import type { ModelSpec } from './models';
+import type { ModelSpec } from '@/lib/recsys/model-specs';
 
 export type FitJob = Pick<ModelSpec, 'key' | 'algorithm' | 'params'>;
 

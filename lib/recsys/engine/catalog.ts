@@ -1,5 +1,6 @@
 /** The movies the engine knows, with their MovieLens rating counts and means, and the filters over them. */
 import type { CatalogMovie, TrainingRatings } from '@/lib/data/training';
+import { isEmptyFilter, resolveMovieFilter, type MovieFilter } from '@/lib/movie-filter';
 
 export interface CatalogEntry extends CatalogMovie {
   /** Number of MovieLens ratings (visitors' ratings are not counted: they change at every click). */
@@ -9,14 +10,6 @@ export interface CatalogEntry extends CatalogMovie {
 
 export type Catalog = ReadonlyMap<number, CatalogEntry>;
 
-/** What a visitor can narrow recommendations by. */
-export interface MovieFilter {
-  genre?: string | null;
-  yearFrom?: number | null;
-  yearTo?: number | null;
-  /** Minimum number of MovieLens ratings. */
-  minRatings?: number;
-}
 
 /** Joins movies with their rating statistics. O(movies + ratings). */
 export function buildCatalog(movies: readonly CatalogMovie[], ratings: TrainingRatings): Map<number, CatalogEntry> {
@@ -41,8 +34,9 @@ export function buildCatalog(movies: readonly CatalogMovie[], ratings: TrainingR
 
 /** A predicate for lib/recsys's `filter` option; undefined when nothing is filtered. */
 export function movieFilter(catalog: Catalog, filter: MovieFilter): ((movieId: number) => boolean) | undefined {
-  const { genre = null, yearFrom = null, yearTo = null, minRatings = 0 } = filter;
-  if (!genre && yearFrom === null && yearTo === null && minRatings <= 0) return (movieId) => catalog.has(movieId);
+  const resolved = resolveMovieFilter(filter);
+  const { genre, yearFrom, yearTo, minRatings } = resolved;
+  if (isEmptyFilter(resolved)) return (movieId) => catalog.has(movieId);
   return (movieId) => {
     const movie = catalog.get(movieId);
     if (!movie) return false;

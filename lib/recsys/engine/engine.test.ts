@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describeEachDatabase } from '@/db/test-db';
 import { listTrainedModels } from '@/lib/data/model-store';
+import type { ModelSpec } from '@/lib/recsys/model-specs';
 import { Engine, type EngineOptions } from './engine';
 import { fitModelPayload } from './recsys-adapter';
 import { recommendWithEngine, similarMoviesWithEngine } from './recommend';
@@ -118,6 +119,9 @@ describeEachDatabase(
       expect(result.items).toHaveLength(4);
       expect(result.items.map((item) => item.movieId)).not.toContain(1);
       expect(result.items[0]?.reason).toMatch(/rated [\d.]+★ on average by \d+ MovieLens users/);
+      // An empty filter keeps every movie on the SQL fallback as it does in memory (the fixture's movies have < 10 ratings).
+      const unfiltered = await recommendWithEngine(engine, db, profileA, { model: 'nmf-masked', n: 4, filter: {} });
+      expect(unfiltered.items).toHaveLength(4);
     });
 
     it('instances starting together fit each model once: one holds the training lease, the other loads', async () => {
@@ -164,6 +168,32 @@ describeEachDatabase(
       engine.refreshIfDue(0);
       await engine.settled();
       expect(engine.statusJson()).toMatchObject({ status: 'ready', dataVersion: 'fixture-v6', error: null });
+    });
+
+    it('fits in the order of its specs, a spec unknown to any other list included', async () => {
+      const { db } = current();
+      await recordImport(db, 'fixture-order');
+      const popular = FIXTURE_SPECS.find((spec) => spec.key === 'popular') as ModelSpec;
+      const cosine = FIXTURE_SPECS.find((spec) => spec.key === 'cosine') as ModelSpec;
+      const order: string[] = [];
+      const fit: EngineOptions['fit'] = (matrix, job) => {
+        order.push(job.key);
+        return fitModelPayload(matrix, job);
+      };
+      const { engine } = engineFor(db, { fit, specs: [popular, { ...cosine, key: 'cosine-extra' }], reuseStored: false });
+      await engine.start();
+      expect(order).toEqual(['popular', 'cosine-extra']);
+    });
+
+    it('lists carry a predicted rating exactly when the served model predicts ratings', async () => {
+      const { db } = current();
+      const { engine } = engineFor(db);
+      await engine.start();
+      for (const spec of FIXTURE_SPECS) {
+        const result = await recommendWithEngine(engine, db, profileA, { model: spec.key, n: 3 });
+        expect(result.items.length).toBeGreaterThan(0);
+        for (const item of result.items) expect([spec.key, item.predictedRating !== null]).toEqual([spec.key, spec.predictsRatings]);
+      }
     });
 
     it('an empty profile gets popular movies, whatever model was asked for', async () => {

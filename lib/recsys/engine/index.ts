@@ -11,7 +11,8 @@ import { recommendWithEngine, similarMoviesWithEngine, type RecommendForOptions,
 
 export type { EngineStatus, EngineStatusJson, ModelEntry } from './engine';
 export type { RecommendationResult, RecommendedMovie, FallbackReason, RecommendForOptions } from './recommend';
-export type { CatalogEntry, MovieFilter } from './catalog';
+export type { CatalogEntry } from './catalog';
+export type { MovieFilter } from '@/lib/movie-filter';
 
 type GlobalWithEngine = typeof globalThis & { __movielensEngine?: Engine; __movielensEngineStart?: Promise<Engine> };
 const holder = globalThis as GlobalWithEngine;

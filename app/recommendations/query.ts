@@ -3,8 +3,8 @@
  * unparsable falls back to its default (a shared link with a typo still shows a page).
  */
 import { z } from 'zod';
-import type { MovieFilter } from './catalog';
-import { DEFAULT_MODEL_KEY, findModelSpec, modelQuery, modelSpecByKey, type ModelSpec } from './models';
+import type { ResolvedMovieFilter } from '@/lib/movie-filter';
+import { DEFAULT_MODEL_KEY, findModelSpec, modelQuery, modelSpecByKey, type ModelSpec } from '@/lib/recsys/model-specs';
 
 /**
  * Default minimum number of MovieLens ratings. Measured on two 5-rating profiles (sci-fi fan, drama fan), top 10:
@@ -33,7 +33,7 @@ const Query = z.object({
 export interface RecommendationQuery {
   spec: ModelSpec;
   n: number;
-  filter: Required<{ [K in keyof MovieFilter]: NonNullable<MovieFilter[K]> | null }> & { minRatings: number };
+  filter: ResolvedMovieFilter;
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;

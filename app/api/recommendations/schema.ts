@@ -3,8 +3,9 @@
  * "ratings.2.rating: Rating must be in half-star steps".
  */
 import { z } from 'zod';
-import { MODEL_SPECS, NMF_FILLS } from './models';
-import { DEFAULT_MIN_RATINGS } from './query';
+import { NMF_FILLS } from '@/lib/recsys';
+import { MODEL_SPECS } from '@/lib/recsys/model-specs';
+import { DEFAULT_MIN_RATINGS } from '@/app/recommendations/query';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_API_RATINGS = 1000;

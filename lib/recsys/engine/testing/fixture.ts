@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
-import { MODEL_SPECS, type ModelSpec } from '../models';
+import { MODEL_SPECS, type ModelSpec } from '@/lib/recsys/model-specs';
 
 export const FIXTURE_GENRES = ['Comedy', 'Drama'];
 

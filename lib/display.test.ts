@@ -1,4 +1,4 @@
-import { explanationText, shortTitle } from './explain';
+import { explanationText, shortTitle } from './display';
 
 const titles = new Map([[2571, 'Matrix, The (1999)'], [1214, 'Alien (1979)'], [1, 'Toy Story (1995)']]);
 const titleOf = (id: number) => titles.get(id);

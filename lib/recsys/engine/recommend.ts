@@ -7,10 +7,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
 import { listPopularMovies } from '@/lib/data/popular';
 import type { Explanation, RatedMovie, Recommendation } from '@/lib/recsys/types';
-import { movieFilter, type Catalog, type CatalogEntry, type MovieFilter } from './catalog';
+import type { MovieFilter } from '@/lib/movie-filter';
+import { movieFilter, type Catalog, type CatalogEntry } from './catalog';
 import type { Engine } from './engine';
-import { explanationText } from './explain';
-import { DEFAULT_MODEL_KEY, modelSpecByKey, type ModelSpec } from './models';
+import { explanationText } from '@/lib/display';
+import { DEFAULT_MODEL_KEY, modelSpecByKey, type ModelSpec } from '@/lib/recsys/model-specs';
 
 export interface RecommendForOptions {
   /** A key from MODEL_SPECS (e.g. 'nmf-movie-median'); unknown keys get the default model. */
@@ -68,7 +69,7 @@ export async function recommendWithEngine(
   const loaded = engine?.recommender(served.key);
   if (loaded && catalog) {
     const recommendations = loaded.recommender.recommend(profile, { n, exclude, filter: movieFilter(catalog, filter) });
-    return { requested, served, fallback, items: enrich(recommendations, catalog) };
+    return { requested, served, fallback, items: enrich(recommendations, catalog, served) };
   }
   // Nothing in memory: the popular list straight from SQL, ranked like the popular model (by count).
   const rows = await listPopularMovies(db, {
@@ -77,14 +78,14 @@ export async function recommendWithEngine(
   const items = rows.map((row): RecommendedMovie => {
     const explanation: Explanation = { kind: 'popular', ratingCount: row.ratingCount, meanRating: row.meanRating };
     return {
-      ...row, score: row.ratingCount, predictedRating: row.dampedMean, explanation,
+      ...row, score: row.ratingCount, predictedRating: POPULAR.predictsRatings ? row.dampedMean : null, explanation,
       reason: explanationText(explanation, () => undefined),
     };
   });
   return { requested, served: POPULAR, fallback, items };
 }
 
-function enrich(recommendations: readonly Recommendation[], catalog: Catalog): RecommendedMovie[] {
+function enrich(recommendations: readonly Recommendation[], catalog: Catalog, served: ModelSpec): RecommendedMovie[] {
   const titleOf = (movieId: number) => catalog.get(movieId)?.title;
   return recommendations.flatMap((rec) => {
     const movie: CatalogEntry | undefined = catalog.get(rec.movieId);
@@ -92,7 +93,8 @@ function enrich(recommendations: readonly Recommendation[], catalog: Catalog): R
     return [{
       movieId: movie.id, title: movie.title, year: movie.year, genres: movie.genres, imdbId: movie.imdbId,
       tmdbId: movie.tmdbId, ratingCount: movie.ratingCount, meanRating: movie.meanRating, score: rec.score,
-      predictedRating: rec.predictedRating, explanation: rec.explanation, reason: explanationText(rec.explanation, titleOf),
+      // A model that does not predict ratings (popular's damped mean ignores the visitor) shows none.
+      predictedRating: served.predictsRatings ? rec.predictedRating : null, explanation: rec.explanation, reason: explanationText(rec.explanation, titleOf),
     }];
   });
 }

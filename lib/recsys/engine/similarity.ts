@@ -2,7 +2,8 @@
  * The /similarity heat map's data: adjusted-cosine similarity between the visitor and a set of MovieLens users
  * (the most similar ones plus a spread of the rest), and among those users, from the engine's user×user matrix.
  */
-import { fitCosine, visitorSimilarities } from '@/lib/recsys';
+import { visitorSimilarities } from '@/lib/recsys';
+import { fitCosine } from '@/lib/recsys/cosine';
 import type { CosineModel } from '@/lib/recsys/cosine';
 import type { RatingMatrix } from '@/lib/recsys/matrix';
 import type { RatedMovie } from '@/lib/recsys/types';

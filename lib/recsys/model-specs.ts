@@ -1,0 +1,127 @@
+/**
+ * The one list of models the site serves, with the words the pages use for them. Its order is the fit order
+ * (cheapest first, so that popular and cosine serve within a second of starting); the picker's sections are
+ * MODEL_GROUPS, in menu order. The picker, the /about evaluation table, the API's choices and the model cache all
+ * derive from these two lists. Plain data (no server imports), so that client components can read it.
+ */
+import { NMF_FILLS, type NmfFill } from './types';
+import type { AlgorithmName } from './registry';
+
+/** A section of the algorithm picker; a group with several specs shows them as variants (NMF's fills). */
+export const MODEL_GROUPS = [
+  { key: 'cosine', label: 'Similar users' },
+  { key: 'nmf', label: 'NMF' },
+  { key: 'mf', label: 'Biased MF' },
+  { key: 'ease', label: 'EASE' },
+  { key: 'popular', label: 'Popular' },
+] as const;
+export type ModelGroupKey = (typeof MODEL_GROUPS)[number]['key'];
+
+/** One model the engine fits and serves, e.g. 'nmf-movie-median'. */
+export interface ModelSpec {
+  key: string;
+  algorithm: AlgorithmName;
+  /** NMF's fill (also the `fill` URL parameter), null for the other algorithms. */
+  fill: NmfFill | null;
+  /** Fit parameters; their canonical JSON keys the stored model. */
+  params: Record<string, unknown>;
+  group: ModelGroupKey;
+  /** Full name, e.g. 'NMF, blanks = global median' (the /about table and the picker's description). */
+  label: string;
+  /** The variant's name within its group, e.g. 'global median' (NMF's fill buttons). */
+  variantLabel: string;
+  /** One line for visitors: what the model does. */
+  description: string;
+  /** True when the model predicts ratings on the 0.5–5 scale; otherwise lists carry no predicted rating. */
+  predictsRatings: boolean;
+}
+
+const nmf = (fill: NmfFill, variantLabel: string, description: string, predictsRatings: boolean): ModelSpec => ({
+  key: `nmf-${fill}`,
+  algorithm: 'nmf',
+  fill,
+  params: { fill, rank: 20 },
+  group: 'nmf',
+  label: `NMF, ${fill === 'masked' ? 'rated cells only' : `blanks = ${variantLabel}`}`,
+  variantLabel,
+  description,
+  predictsRatings,
+});
+
+export const MODEL_SPECS: readonly ModelSpec[] = [
+  {
+    key: 'popular', algorithm: 'popular', fill: null, params: { by: 'count' }, group: 'popular',
+    label: 'Popular', variantLabel: 'Popular',
+    description: 'The best-liked widely rated movies, the same for everyone: a baseline that ignores your ratings.',
+    predictsRatings: false,
+  },
+  {
+    key: 'cosine', algorithm: 'cosine', fill: null, params: { neighbours: 30, centred: false, scoring: 'weighted-sum' },
+    group: 'cosine', label: 'Similar users (cosine)', variantLabel: 'Similar users',
+    description: 'Finds the MovieLens users whose ratings point the same way as yours and suggests what they rated highly.',
+    predictsRatings: true,
+  },
+  // Zeros first among the NMF fills: it is cheap and serves "similar movies" on the movie pages.
+  nmf('zeros', 'zeros', 'Treats unrated as a zero rating: it learns what people watch more than how they liked it (its scores are not ratings).', false),
+  nmf('movie-median', 'movie median', 'Treats every unrated movie as if rated at its median, then factorises the full users × movies table.', true),
+  nmf('global-median', 'global median', 'Treats every unrated movie as rated at the median of all ratings (3.5★), then factorises the table.', true),
+  nmf('masked', 'masked (ignored)', 'Learns 20 taste factors from the ratings people actually gave (blanks are ignored), then places you among them.', true),
+  {
+    key: 'mf', algorithm: 'mf', fill: null, params: { rank: 20 }, group: 'mf',
+    label: 'Matrix factorisation (biased)', variantLabel: 'Biased MF',
+    description: 'Like NMF on rated cells, plus per-user and per-movie biases and factors that may be negative: the best rating predictor here.',
+    predictsRatings: true,
+  },
+  {
+    key: 'ease', algorithm: 'ease', fill: null, params: { lambda: 150, minRatings: 10, weighting: 'rating' }, group: 'ease',
+    label: 'EASE (watched together)', variantLabel: 'EASE',
+    description: 'Learns which movies are watched, and liked, by the same people and ranks what goes with what you rated.',
+    predictsRatings: false,
+  },
+];
+
+// Every NMF fill of the toolkit is served (the original design asks for all of them to be selectable).
+if (NMF_FILLS.some((fill) => !MODEL_SPECS.some((spec) => spec.fill === fill))) throw new Error('an NMF fill is not served');
+
+/**
+ * The default list: cosine neighbours, a seed algorithm second only to EASE on NDCG@10 (app/about/evaluation-results.json)
+ * and explained by real neighbours; for NMF the default fill is 'zeros', the best NMF ranker there.
+ */
+export const DEFAULT_MODEL_KEY = 'cosine';
+export const DEFAULT_NMF_FILL: NmfFill = 'zeros';
+
+/** The spec for ?algorithm=&fill= (fill only matters for NMF; NMF without a fill gets the default fill). */
+export function findModelSpec(algorithm: string | undefined, fill?: string | null): ModelSpec | undefined {
+  if (algorithm === 'nmf') {
+    const wanted = fill ?? DEFAULT_NMF_FILL;
+    return MODEL_SPECS.find((spec) => spec.algorithm === 'nmf' && spec.fill === wanted);
+  }
+  return MODEL_SPECS.find((spec) => spec.algorithm === algorithm);
+}
+
+export function modelSpecByKey(key: string): ModelSpec | undefined {
+  return MODEL_SPECS.find((spec) => spec.key === key);
+}
+
+/** The served model fitted with these options, if any (the /about table labels evaluation rows with it). */
+export function modelSpecForRun(algorithm: string, params: Record<string, unknown>): ModelSpec | undefined {
+  return MODEL_SPECS.find(
+    (spec) => spec.algorithm === algorithm && (spec.fill === null || spec.fill === params.fill),
+  );
+}
+
+/**
+ * Part of every stored model's key: bump it when lib/recsys changes how a model is fitted (same data and
+ * parameters, different factors), so that stored models from the old code are refitted instead of loaded.
+ */
+export const FIT_CODE_VERSION = 3; // 3: NMF loss-decrease stop + EASE rating weighting
+
+/** Canonical JSON of parameters (sorted keys, plus FIT_CODE_VERSION): the same fit always gives the same store key. */
+export function paramsKey(params: Record<string, unknown>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries({ ...params, fitCode: FIT_CODE_VERSION }).sort(([a], [b]) => a.localeCompare(b))));
+}
+
+/** The URL query for a model, e.g. 'algorithm=nmf&fill=masked'. */
+export function modelQuery(spec: ModelSpec): Record<string, string> {
+  return spec.fill ? { algorithm: spec.algorithm, fill: spec.fill } : { algorithm: spec.algorithm };
+}
