@@ -204,12 +204,13 @@ export function createCosineRecommender(model: CosineModel): Recommender {
 }
 
 /**
- * Full users×users similarity (row-major Float32Array, users², symmetric, diagonal 1 for users with a
+ * Full users×users similarity, plain or adjusted (`centred`: each user's mean subtracted) cosine, no default: the
+ * heat map compares the visitor with the same measure (row-major Float32Array, users², symmetric, diagonal 1 for users with a
  * non-zero vector) and the number of movies each pair shares (Int32Array, same layout), for the heat map.
  * Sums run over shared movies in movie order for both (u, v) and (v, u), so the matrix is exactly symmetric.
  * O(Σ_j raters(j)²).
  */
-export function userSimilarityMatrix(mat: RatingMatrix, { centred = false }: { centred?: boolean } = {}): { userIds: Int32Array; similarity: Float32Array; shared: Int32Array } {
+export function userSimilarityMatrix(mat: RatingMatrix, { centred }: { centred: boolean }): { userIds: Int32Array; similarity: Float32Array; shared: Int32Array } {
   const model = fitCosine(mat, { centred });
   const m = mat.users;
   const similarity = new Float32Array(m * m);

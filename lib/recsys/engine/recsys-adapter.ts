@@ -36,5 +36,6 @@ export function recommenderFromPayload(job: Pick<FitJob, 'key' | 'algorithm'>, p
 }
 
 export function computeUserSimilarity(matrix: RatingMatrix): UserSimilarity {
-  return userSimilarityMatrix(matrix);
+  // Adjusted cosine, as the visitor's row of the heat map (similarity.ts): the two must be one measure.
+  return userSimilarityMatrix(matrix, { centred: true });
 }

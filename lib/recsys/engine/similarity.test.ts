@@ -53,6 +53,25 @@ describeEachDatabase(
       expect(data.shared[0]?.[0]).toBe(3);
     });
 
+    it('compares the visitor and MovieLens users with one measure, adjusted cosine (it can be negative)', () => {
+      const matrix = engine.matrix;
+      if (!matrix) throw new Error('no matrix');
+      // A visitor who rated exactly what user 1 rated: their row must equal user 1's row.
+      const profile = [];
+      for (let p = matrix.rowPtr[0] as number; p < (matrix.rowPtr[1] as number); p++) {
+        profile.push({ movieId: matrix.movieIds[matrix.colIdx[p] as number] as number, rating: matrix.values[p] as number });
+      }
+      const data = buildHeatMap(engine, profile, 12);
+      if (!data) throw new Error('no heat map');
+      const row = data.users.findIndex((user) => user.id === matrix.userIds[0]);
+      expect(data.users[row]?.toVisitor).toBeCloseTo(1, 3);
+      data.users.forEach((_, c) => {
+        if (c > 0 && c !== row) expect(data.similarity[0]?.[c]).toBeCloseTo(data.similarity[row]?.[c] as number, 2);
+      });
+      // Opposite taste groups: adjusted cosine is negative between them (plain cosine of ratings never is).
+      expect(Math.min(...data.similarity.slice(1).flatMap((cells) => cells.slice(1)))).toBeLessThan(0);
+    });
+
     it('without a visitor, compares MovieLens users among themselves', () => {
       const data = buildHeatMap(engine, [], 10);
       expect(data?.withVisitor).toBe(false);
