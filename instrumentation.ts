@@ -3,6 +3,8 @@
  * background (migrate, first-start import of the bundled MovieLens data, recommendation engine); it is imported
  * dynamically so that the Edge runtime never sees database code.
  */
+import { errorMessage } from './lib/errors';
+
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     // Refuse to start (one clear message, exit code 1) when production on PostgreSQL has no SESSION_SECRET: a server
@@ -10,7 +12,7 @@ export async function register(): Promise<void> {
     try {
       (await import('./lib/session')).getSessionSecret();
     } catch (error) {
-      console.error(`[startup] ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`[startup] ${errorMessage(error)}`);
       process.exit(1);
     }
     // SIGTERM/SIGINT: let Next drain the requests in flight, then close the database before exiting.

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { getEnv, projectPath } from '@/lib/env';
 import { migrateToLatest } from './migrate';
 import type { DB } from './schema';
+import { errorMessage } from '@/lib/errors';
 
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -62,7 +63,7 @@ async function connectPglite(dataDir?: string): Promise<DatabaseConnection> {
     pglite = await PGlite.create(dataDir);
   } catch (error) {
     releaseLock();
-    const cause = error instanceof Error ? error.message : String(error);
+    const cause = errorMessage(error);
     throw new DatabaseStartupError(
       `Could not open the embedded database in ${dataDir}: ${cause}. If the folder is damaged, move it away and ` +
         'start again (the bundled data is imported again), or set PGLITE_DATA_DIR to another folder.',
@@ -110,7 +111,7 @@ function lockPgliteFolder(dataDir: string): () => void {
     fs.mkdirSync(dataDir, { recursive: true });
     fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK);
   } catch (error) {
-    const cause = error instanceof Error ? error.message : String(error);
+    const cause = errorMessage(error);
     throw new DatabaseStartupError(`The embedded database folder ${dataDir} cannot be read or written: ${cause}`, { cause: error });
   }
   const lockPath = path.join(dataDir, LOCK_FILE);

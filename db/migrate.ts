@@ -1,5 +1,6 @@
 import { Migrator, sql, type Kysely } from 'kysely';
 import { migrationProvider } from './migrations';
+import { errorMessage } from '@/lib/errors';
 
 /** Bring the database to the latest migration; throws with the failing migration's name and cause. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run on any schema version
@@ -11,7 +12,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {
-    const cause = error instanceof Error ? error.message : String(error);
+    const cause = errorMessage(error);
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${cause}`.replace('  ', ' '), { cause: error });
   }
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);

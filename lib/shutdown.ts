@@ -1,4 +1,5 @@
 import { closeDatabase } from '@/db/client';
+import { errorMessage } from '@/lib/errors';
 
 /**
  * Graceful shutdown (SIGTERM from Docker/systemd, Ctrl-C). `next start` already does the first half on these
@@ -28,7 +29,7 @@ export function installGracefulShutdown(options: ShutdownOptions = {}): void {
   const closeThenExit = (code?: number | string | null): void => {
     closing ??= closeDatabase().then(
       () => console.log('[shutdown] database closed'),
-      (error: unknown) => console.error(`[shutdown] closing the database failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => console.error(`[shutdown] closing the database failed: ${errorMessage(error)}`),
     );
     void closing.finally(() => exit(code ?? undefined));
   };

@@ -10,6 +10,7 @@ import {
   isDatabaseEmpty,
   MovieLensImportError,
 } from '@/lib/import';
+import { errorMessage } from '@/lib/errors';
 
 /**
  * What the server does once when it starts (called from instrumentation.ts): migrate the database, import the
@@ -77,7 +78,7 @@ async function startRecommendationEngine(): Promise<void> {
   try {
     await startEngine();
   } catch (error) {
-    console.error(`[startup] the recommendation engine did not start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`[startup] the recommendation engine did not start: ${errorMessage(error)}`);
   }
 }
 
@@ -88,7 +89,7 @@ function describeStartupError(error: unknown): string {
   if (connection) return connection;
   // A bug: keep the stack in the log, one line in health.
   console.error(error);
-  return `startup failed: ${error instanceof Error ? error.message : String(error)}`;
+  return `startup failed: ${errorMessage(error)}`;
 }
 
 function siteUrl(): string {

@@ -8,9 +8,8 @@ import { RecommendationList } from '@/components/recommendations/recommendation-
 import type { RecommendationCardData } from '@/components/recommendations/recommendation-card';
 import { listHiddenMovieIds } from '@/lib/data/hidden';
 import { listUserRatings } from '@/lib/data/ratings';
-import { getEngine, recommendFor } from '@/lib/recsys/engine';
-import { listGenres, MOVIELENS_GENRES } from '@/lib/recsys/engine/catalog';
-import { MAX_PAGE_SIZE, PAGE_SIZE, parseRecommendationQuery, recommendationHref } from '@/app/recommendations/query';
+import { engineView, MOVIELENS_GENRES, recommendFor } from '@/lib/recsys/engine';
+import { MAX_PAGE_SIZE, PAGE_SIZE, parseRecommendationQuery, recommendationHref } from './query';
 import { getVisitorId } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Recommendations' };
@@ -22,8 +21,7 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
   const [ratings, hidden] = visitorId === null ? [[], []] : await Promise.all([listUserRatings(db, visitorId), listHiddenMovieIds(db, visitorId)]);
   const profile = ratings.map(({ movieId, rating }) => ({ movieId, rating }));
   const result = await recommendFor(profile, { model: spec.key, n, exclude: hidden, filter });
-  const engine = getEngine();
-  const ready = engine ? [...engine.models.values()].filter((entry) => entry.loaded).map((entry) => entry.spec.key) : [];
+  const engine = engineView();
   // Small plain props for the client list: the structured explanation stays on the server.
   const items: RecommendationCardData[] = result.items.map((item) => ({
     movieId: item.movieId, title: item.title, year: item.year, genres: item.genres, imdbId: item.imdbId, tmdbId: item.tmdbId,
@@ -40,9 +38,9 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
           {hidden.length > 0 && ` · ${hidden.length} hidden`}
         </p>
       </div>
-      <AlgorithmPicker current={spec} filter={filter} ready={ready} />
-      <RecommendationFilters spec={spec} filter={filter} genres={engine?.catalog ? listGenres(engine.catalog) : MOVIELENS_GENRES} />
-      <EngineNotice fallback={result.fallback} requestedLabel={spec.label} progress={engine ? engine.progress() : null} />
+      <AlgorithmPicker current={spec} filter={filter} ready={engine?.readyModels ?? []} />
+      <RecommendationFilters spec={spec} filter={filter} genres={engine?.genres ?? MOVIELENS_GENRES} />
+      <EngineNotice fallback={result.fallback} requestedLabel={spec.label} progress={engine?.progress ?? null} />
       <RecommendationList key={`${spec.key}|${JSON.stringify(filter)}|${n}`} items={items} />
       {items.length >= n && n < MAX_PAGE_SIZE && (
         <div className="text-center mt-4">

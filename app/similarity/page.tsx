@@ -4,8 +4,7 @@ import { getDatabase } from '@/db/client';
 import { SimilarityExplorer } from '@/components/similarity/similarity-explorer';
 import { UserFavourites } from '@/components/similarity/user-favourites';
 import { listUserRatings } from '@/lib/data/ratings';
-import { getEngine, startEngine } from '@/lib/recsys/engine';
-import { buildHeatMap, MAX_HEAT_MAP_USERS, MIN_HEAT_MAP_USERS, topRatedBy } from '@/lib/recsys/engine/similarity';
+import { engineView, heatMapFor, MAX_HEAT_MAP_USERS, MIN_HEAT_MAP_USERS, topRatedByUser } from '@/lib/recsys/engine';
 import { getVisitorId } from '@/lib/session';
 import { RefreshWhileTraining } from '@/components/recommendations/refresh-while-training';
 
@@ -23,9 +22,9 @@ export default async function SimilarityPage({ searchParams }: { searchParams: P
   const visitorId = await getVisitorId();
   const { db } = await getDatabase();
   const ratings = visitorId === null ? [] : await listUserRatings(db, visitorId);
-  const engine = getEngine() ?? (await startEngine().catch(() => null));
-  const data = buildHeatMap(engine, ratings.map(({ movieId, rating }) => ({ movieId, rating })), count);
-  const favourites = selected === null ? null : topRatedBy(engine, selected, 10);
+  const data = await heatMapFor(ratings.map(({ movieId, rating }) => ({ movieId, rating })), count);
+  const engine = engineView();
+  const favourites = selected === null ? null : topRatedByUser(selected, 10);
   const selectedIndex = data?.users.findIndex((user) => user.id === selected) ?? -1;
   const selectedUser = selectedIndex >= 0 ? data?.users[selectedIndex] : undefined;
 

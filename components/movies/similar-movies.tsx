@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getEngine, similarMoviesFor } from '@/lib/recsys/engine';
+import { engineView, similarMoviesFor } from '@/lib/recsys/engine';
 import { displayTitle } from './format';
 
 const MIN_RATINGS = 20;
@@ -9,7 +9,7 @@ const MIN_RATINGS = 20;
  * first start: until it is ready the section says so instead of showing nothing.
  */
 export function SimilarMovies({ movieId, count = 8 }: { movieId: number; count?: number }) {
-  const status = getEngine()?.status ?? 'idle';
+  const status = engineView()?.status ?? 'idle';
   // Cosine over factors favours movies with a handful of ratings (their factors are noise); among the nearest,
   // prefer movies enough people rated, and fall back to the raw list when none are.
   const nearest = similarMoviesFor(movieId, count * 8);

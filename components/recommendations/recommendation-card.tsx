@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { RatingControl } from '@/components/rating/rating-control';
-import type { RecommendedMovie } from '@/lib/recsys/engine/recommend';
+import type { RecommendedMovie } from '@/lib/recsys/engine';
 import { displayTitle, formatCount, formatMean, imdbUrl, tmdbUrl } from '@/components/movies/format';
 
 /** What a card shows: a recommended movie as plain data (the list lives in a client component). */

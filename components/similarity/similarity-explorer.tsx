@@ -3,7 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { HeatMap } from '@/components/charts/heat-map';
-import type { HeatMapData } from '@/lib/recsys/engine/similarity';
+import type { HeatMapData } from '@/lib/recsys/engine';
 
 export interface SimilarityExplorerProps {
   data: HeatMapData;

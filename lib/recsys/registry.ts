@@ -46,8 +46,8 @@ export const ALGORITHMS = {
 type Algorithms = typeof ALGORITHMS;
 export type AlgorithmName = keyof Algorithms;
 
-type OptionsOf<K extends AlgorithmName> = Algorithms[K] extends AlgorithmEntry<infer O, infer _M> ? O : never;
-type ModelOf<K extends AlgorithmName> = Algorithms[K] extends AlgorithmEntry<infer _O, infer M> ? M : never;
+type OptionsOf<K extends AlgorithmName> = Parameters<Algorithms[K]['fit']>[1] & object;
+type ModelOf<K extends AlgorithmName> = ReturnType<Algorithms[K]['fit']>;
 
 /** A fitted model of any algorithm (its `kind` is the algorithm's name). */
 export type Model = { [K in AlgorithmName]: ModelOf<K> }[AlgorithmName];

@@ -1,8 +1,9 @@
 import { getDatabase } from '@/db/client';
 import { getDatabaseCounts } from '@/lib/data/stats';
-import { getEngineStatus } from '@/lib/recsys/engine';
+import { engineStatusJson } from '@/lib/recsys/engine';
 import { describeConnectionError } from '@/lib/import';
 import { getStartupState } from '@/lib/startup';
+import { errorMessage } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,10 +19,10 @@ export async function GET(): Promise<Response> {
       status: 'ok',
       database: { kind: connection.kind, counts },
       startup: getStartupState(),
-      model: getEngineStatus(),
+      model: engineStatusJson(),
     });
   } catch (error) {
-    const reason = describeConnectionError(error) ?? (error instanceof Error ? error.message : String(error));
+    const reason = describeConnectionError(error) ?? errorMessage(error);
     return Response.json({ status: 'error', reason, startup: getStartupState() }, { status: 503 });
   }
 }

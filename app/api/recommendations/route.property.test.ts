@@ -4,10 +4,9 @@ import { sql } from 'kysely';
 import { describeEachDatabase } from '@/db/test-db';
 import type { DB } from '@/db/schema';
 import { RecommendationRequest } from '@/app/api/recommendations/schema';
-import { Engine } from '@/lib/recsys/engine/engine';
 import { NMF_FILLS } from '@/lib/recsys';
 import { MODEL_SPECS } from '@/lib/recsys/model-specs';
-import { FIXTURE_SPECS, seedEngineFixture } from '@/lib/recsys/engine/testing/fixture';
+import { Engine, FIXTURE_SPECS, seedEngineFixture, setEngineInstance } from '@/lib/recsys/engine/testing';
 
 /**
  * POST /api/recommendations under random bodies (fast-check): malformed JSON, wrong types, missing and unknown
@@ -24,9 +23,6 @@ jest.mock('@/db/client', () => ({
 
 // Imported after the mock so the route sees the test database.
 import { POST } from './route';
-
-type Holder = typeof globalThis & { __movielensEngine?: Engine; __movielensEngineStart?: Promise<Engine> };
-const holder = globalThis as Holder;
 
 const ALGORITHMS = [...new Set(MODEL_SPECS.map((spec) => spec.algorithm))];
 const FIELDS = /^(body|ratings|algorithm|fill|minRatings|n)\b/;
@@ -82,13 +78,11 @@ describeEachDatabase(
     beforeAll(async () => {
       currentDb = current().db;
       const engine = new Engine({ db: current().db, specs: FIXTURE_SPECS, fitIn: 'main', log: () => undefined });
-      holder.__movielensEngine = engine;
-      holder.__movielensEngineStart = Promise.resolve(engine);
+      setEngineInstance(engine);
       await engine.start();
     });
     afterAll(() => {
-      holder.__movielensEngine = undefined;
-      holder.__movielensEngineStart = undefined;
+      setEngineInstance(null);
     });
     beforeEach(() => jest.spyOn(console, 'error').mockImplementation(() => undefined));
     afterEach(() => jest.restoreAllMocks());

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import { describeEachDatabase } from '@/db/test-db';
 import type { DB } from '@/db/schema';
-import { Engine } from '@/lib/recsys/engine/engine';
-import { FIXTURE_SPECS, seedEngineFixture } from '@/lib/recsys/engine/testing/fixture';
+import { Engine, FIXTURE_SPECS, seedEngineFixture, setEngineInstance } from '@/lib/recsys/engine/testing';
 
 let currentDb: Kysely<DB> | undefined;
 jest.mock('@/db/client', () => ({
@@ -12,9 +11,6 @@ jest.mock('@/db/client', () => ({
 
 // Imported after the mock so the route sees the test database.
 import { POST } from './route';
-
-type Holder = typeof globalThis & { __movielensEngine?: Engine; __movielensEngineStart?: Promise<Engine> };
-const holder = globalThis as Holder;
 
 function post(body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) {
   return POST(new Request('http://test/api/recommendations', {
@@ -29,12 +25,10 @@ describeEachDatabase(
     beforeAll(async () => {
       currentDb = current().db;
       engine = new Engine({ db: current().db, specs: FIXTURE_SPECS, fitIn: 'main', log: () => undefined });
-      holder.__movielensEngine = engine;
-      holder.__movielensEngineStart = Promise.resolve(engine);
+      setEngineInstance(engine);
     });
     afterAll(() => {
-      holder.__movielensEngine = undefined;
-      holder.__movielensEngineStart = undefined;
+      setEngineInstance(null);
     });
 
     it('answers 503 with Retry-After while the requested model trains, but popular at once', async () => {

@@ -14,8 +14,8 @@
 import { NextResponse } from 'next/server';
 import { getDatabase } from '@/db/client';
 import { listExistingMovieIds } from '@/lib/data/training';
-import { getEngine, recommendFor } from '@/lib/recsys/engine';
-import { describeIssue, MAX_BODY_BYTES, RecommendationRequest } from '@/app/api/recommendations/schema';
+import { engineView, knownMovieIds, recommendFor } from '@/lib/recsys/engine';
+import { describeIssue, MAX_BODY_BYTES, RecommendationRequest } from './schema';
 import { findModelSpec } from '@/lib/recsys/model-specs';
 
 export const dynamic = 'force-dynamic';
@@ -47,15 +47,13 @@ export async function POST(request: Request): Promise<Response> {
 
   try {
     const ids = ratings.map((rated) => rated.movieId);
-    const catalog = getEngine()?.catalog;
-    const known = catalog ? new Set(ids.filter((id) => catalog.has(id))) : await listExistingMovieIds((await getDatabase()).db, ids);
+    const known = knownMovieIds(ids) ?? (await listExistingMovieIds((await getDatabase()).db, ids));
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length > 0) return fail(400, `ratings: unknown movieId ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`);
 
     const result = await recommendFor(ratings, { model: spec.key, n, filter: { minRatings } });
     if (result.fallback === 'training' || result.fallback === 'not-started') {
-      const engine = getEngine();
-      const progress = engine?.progress();
+      const progress = engineView()?.progress;
       return fail(503, `the ${spec.key} model is still training${progress ? ` (${progress.done} of ${progress.total} models ready)` : ''}; retry shortly or ask for algorithm "popular"`, { 'Retry-After': '30' });
     }
     return NextResponse.json({

@@ -16,7 +16,8 @@ import {
 import { findDataVersion, listCatalogMovies, loadTrainingRatings } from '@/lib/data/training';
 import { buildRatingMatrix, type RatingMatrix } from '@/lib/recsys/matrix';
 import { buildCatalog, type Catalog } from './catalog';
-import { errorMessage, type FitEvent, type FitModel } from './fit-jobs';
+import { errorMessage } from '@/lib/errors';
+import type { FitEvent, FitModel } from './fit-jobs';
 import { runFits, type FitIn } from './fit-runner';
 import { MODEL_SPECS, paramsKey, type ModelSpec } from '@/lib/recsys/model-specs';
 import { recommenderFromPayload, type LoadedRecommender, type UserSimilarity } from './recsys-adapter';
@@ -321,6 +322,11 @@ export class Engine {
   /** The ready recommender for a model key (possibly from the previous data version during a retrain). */
   recommender(key: string): LoadedRecommender | undefined {
     return this.models.get(key)?.loaded;
+  }
+
+  /** Keys of the models that can serve now (a retrain keeps the previous version's serving). */
+  readyModelKeys(): string[] {
+    return [...this.models.values()].filter((entry) => entry.loaded).map((entry) => entry.spec.key);
   }
 
   progress(): { done: number; total: number; current: string | null } {

@@ -5,10 +5,10 @@
  */
 import type { TrainingRatings } from '@/lib/data/training';
 import { buildRatingMatrix } from '@/lib/recsys/matrix';
-import { computeUserSimilarity, fitModelPayload, type UserSimilarity } from './recsys-adapter';
-import type { ModelSpec } from '@/lib/recsys/model-specs';
+import { errorMessage } from '@/lib/errors';
+import { computeUserSimilarity, fitModelPayload, type FitJob, type UserSimilarity } from './recsys-adapter';
 
-export type FitJob = Pick<ModelSpec, 'key' | 'algorithm' | 'params'>;
+export type { FitJob } from './recsys-adapter';
 
 export type FitEvent =
   | { type: 'started'; key: string }
@@ -55,10 +55,6 @@ export async function runFitJobs(
       emit({ type: 'failed', key: job.key, error: errorMessage(error) });
     }
   }
-}
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The worker could not be created or died before reporting anything. */

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { WorkerStartError, type FitEvent, type FitRequest } from './fit-jobs';
+import { errorMessage } from '@/lib/errors';
 
 /** Runs the fits in a worker thread; resolves when the worker reports 'done'. */
 export function runFitsInWorker(request: FitRequest, onEvent: (event: FitEvent) => void): Promise<void> {
@@ -8,7 +9,7 @@ export function runFitsInWorker(request: FitRequest, onEvent: (event: FitEvent) 
     try {
       worker = new Worker(new URL('./fit-worker.ts', import.meta.url), { workerData: request });
     } catch (error) {
-      reject(new WorkerStartError(error instanceof Error ? error.message : String(error)));
+      reject(new WorkerStartError(errorMessage(error)));
       return;
     }
     let heard = false;

@@ -1,54 +1,66 @@
 /**
- * The site's model cache (issue #3): one Engine per process, kept on globalThis so that hot reload does not
- * train twice. Pages and route handlers import from here; lib/recsys stays pure.
+ * The model cache's one import surface for pages and route handlers (issue #3): start it, ask it for
+ * recommendations, similar movies and the heat map, and read its state. Everything else in this folder is internal.
  */
 import 'server-only';
 import { getDatabase } from '@/db/client';
+import { errorMessage } from '@/lib/errors';
 import type { RatedMovie } from '@/lib/recsys/types';
-import { errorMessage } from './fit-jobs';
-import { Engine, type EngineStatusJson } from './engine';
+import { listGenres } from './catalog';
+import { Engine, type EngineStatus, type EngineStatusJson } from './engine';
+import { currentEngine, ensureEngine } from './instance';
 import { recommendWithEngine, similarMoviesWithEngine, type RecommendForOptions, type RecommendationResult } from './recommend';
+import { buildHeatMap, topRatedBy, type HeatMapData } from './similarity';
 
-export type { EngineStatus, EngineStatusJson, ModelEntry } from './engine';
+export type { EngineStatus, EngineStatusJson } from './engine';
 export type { RecommendationResult, RecommendedMovie, FallbackReason, RecommendForOptions } from './recommend';
 export type { CatalogEntry } from './catalog';
-export type { MovieFilter } from '@/lib/movie-filter';
+export type { HeatMapData, HeatMapUser } from './similarity';
+export { MAX_HEAT_MAP_USERS, MIN_HEAT_MAP_USERS } from './similarity';
+export { MOVIELENS_GENRES } from './catalog';
 
-type GlobalWithEngine = typeof globalThis & { __movielensEngine?: Engine; __movielensEngineStart?: Promise<Engine> };
-const holder = globalThis as GlobalWithEngine;
+function engine(): Promise<Engine> {
+  return ensureEngine(async () => new Engine({ db: (await getDatabase()).db, fitIn: 'worker' }));
+}
 
 /**
- * Starts loading or training the models in the background and returns at once (idempotent; calling it again
- * after an import picks up a new data version). Resolves with the engine when its database is open.
+ * Starts loading or training the models in the background and returns once the database is open (idempotent;
+ * calling it again after an import picks up a new data version).
  */
-export function startEngine(): Promise<Engine> {
-  return ensureEngine().then((engine) => {
-    void engine.start();
-    return engine;
-  });
+export async function startEngine(): Promise<void> {
+  void (await engine()).start();
 }
 
-function ensureEngine(): Promise<Engine> {
-  holder.__movielensEngineStart ??= getDatabase()
-    .then(({ db }) => {
-      holder.__movielensEngine ??= new Engine({ db, fitIn: 'worker' });
-      return holder.__movielensEngine;
-    })
-    .catch((error: unknown) => {
-      holder.__movielensEngineStart = undefined;
-      throw error;
-    });
-  return holder.__movielensEngineStart;
+/** What pages may know of the engine: a read-only snapshot. */
+export interface EngineView {
+  status: EngineStatus;
+  progress: { done: number; total: number; current: string | null };
+  /** Keys of the models that can serve now (possibly the previous data version's during a retrain). */
+  readyModels: readonly string[];
+  /** The catalogue's genres, alphabetically (null until the catalogue is loaded). */
+  genres: readonly string[] | null;
 }
 
-/** The engine if it was started (status, recommenders, similarity matrix), else null. */
-export function getEngine(): Engine | null {
-  return holder.__movielensEngine ?? null;
+export function engineView(): EngineView | null {
+  const current = currentEngine();
+  if (!current) return null;
+  return {
+    status: current.status,
+    progress: current.progress(),
+    readyModels: current.readyModelKeys(),
+    genres: current.catalog ? listGenres(current.catalog) : null,
+  };
 }
 
 /** Plain JSON for /api/health. */
-export function getEngineStatus(): EngineStatusJson | { status: 'idle'; error: string } {
-  return getEngine()?.statusJson() ?? { status: 'idle', error: 'the engine has not been started' };
+export function engineStatusJson(): EngineStatusJson | { status: 'idle'; error: string } {
+  return currentEngine()?.statusJson() ?? { status: 'idle', error: 'the engine has not been started' };
+}
+
+/** Which of `ids` are in the loaded catalogue; null while no catalogue is loaded (ask the database then). */
+export function knownMovieIds(ids: readonly number[]): Set<number> | null {
+  const catalog = currentEngine()?.catalog;
+  return catalog ? new Set(ids.filter((id) => catalog.has(id))) : null;
 }
 
 /**
@@ -56,16 +68,28 @@ export function getEngineStatus(): EngineStatusJson | { status: 'idle'; error: s
  * model, it falls back to popular movies and says why. Starts the engine if nobody has.
  */
 export async function recommendFor(profile: readonly RatedMovie[], options: RecommendForOptions = {}): Promise<RecommendationResult> {
-  const engine = await ensureEngine().catch((error: unknown) => {
+  const started = await engine().catch((error: unknown) => {
     console.error(`[engine] cannot start: ${errorMessage(error)}`);
     return null;
   });
-  engine?.refreshIfDue();
+  started?.refreshIfDue();
   const { db } = await getDatabase();
-  return recommendWithEngine(engine, db, profile, options);
+  return recommendWithEngine(started, db, profile, options);
 }
 
-/** Movies similar to one movie by their NMF factors (empty until an NMF model is ready). */
+/** Movies similar to one movie (empty until the model behind them is ready). */
 export function similarMoviesFor(movieId: number, n = 10) {
-  return similarMoviesWithEngine(getEngine(), movieId, n);
+  return similarMoviesWithEngine(currentEngine(), movieId, n);
+}
+
+/** The /similarity heat map for a profile (null while the similarity matrix is not ready). Starts the engine. */
+export async function heatMapFor(profile: readonly RatedMovie[], count: number): Promise<HeatMapData | null> {
+  const started = await engine().catch(() => null);
+  if (started) void started.start();
+  return buildHeatMap(started, profile, count);
+}
+
+/** A MovieLens user's highest-rated movies (null for an unknown user or while nothing is loaded). */
+export function topRatedByUser(userId: number, n = 10) {
+  return topRatedBy(currentEngine(), userId, n);
 }

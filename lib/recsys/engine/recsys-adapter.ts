@@ -5,7 +5,10 @@ import {
 } from '@/lib/recsys';
 import type { RatingMatrix } from '@/lib/recsys/matrix';
 import type { Recommender } from '@/lib/recsys/types';
-import type { FitJob } from './fit-jobs';
+import type { ModelSpec } from '@/lib/recsys/model-specs';
+
+/** What a fit needs of a served model's spec. */
+export type FitJob = Pick<ModelSpec, 'key' | 'algorithm' | 'params'>;
 
 /** Adjusted-cosine similarity between MovieLens users (users×users, row-major, rows in `userIds` order) and how many movies each pair shares. */
 export interface UserSimilarity {
