@@ -1,4 +1,5 @@
 /** The offline evaluation shown on /about, read from the committed output of `npm run evaluate`. */
+import { modelSpecForRun, shortLabel } from '@/lib/recsys/model-specs';
 import results from './evaluation-results.json';
 
 export interface EvaluationResultRow {
@@ -36,8 +37,8 @@ export interface EvaluationRow {
 }
 
 export function evaluationLabel(row: Pick<EvaluationResultRow, 'algorithm' | 'params'>): string {
-  if (row.algorithm === 'nmf') return `NMF, ${String(row.params.fill ?? '').replace('-', ' ')}`;
-  return ({ cosine: 'Similar users (cosine)', popular: 'Popular', ease: 'EASE', mf: 'Biased MF' } as Record<string, string>)[row.algorithm] ?? row.algorithm;
+  const spec = modelSpecForRun(row.algorithm, row.params);
+  return spec ? shortLabel(spec) : row.algorithm;
 }
 
 /** Rows for the chart and the table, best NDCG first. */

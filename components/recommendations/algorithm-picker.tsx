@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { findModelSpec, MODEL_SPECS, type ModelSpec } from '@/lib/recsys/model-specs';
+import { MODEL_GROUPS, MODEL_SPECS, type ModelSpec } from '@/lib/recsys/model-specs';
 import { recommendationHref, type RecommendationQuery } from '@/app/recommendations/query';
 
 export interface AlgorithmPickerProps {
@@ -9,18 +9,13 @@ export interface AlgorithmPickerProps {
   ready: readonly string[];
 }
 
-const GROUPS: { algorithm: string; label: string }[] = [
-  { algorithm: 'cosine', label: 'Similar users' },
-  { algorithm: 'nmf', label: 'NMF' },
-  { algorithm: 'mf', label: 'Biased MF' },
-  { algorithm: 'ease', label: 'EASE' },
-  { algorithm: 'popular', label: 'Popular' },
-];
-
 /** The algorithm (and, for NMF, the fill) as links: the choice lives in the URL, so reloads and shared links keep it. */
 export function AlgorithmPicker({ current, filter, ready }: AlgorithmPickerProps) {
-  const nmfSpecs = MODEL_SPECS.filter((spec) => spec.algorithm === 'nmf');
-  const groups = GROUPS.filter((group) => MODEL_SPECS.some((spec) => spec.algorithm === group.algorithm));
+  const groups = MODEL_GROUPS.map((group) => ({ ...group, specs: MODEL_SPECS.filter((spec) => spec.group === group.key) })).filter(
+    (group) => group.specs.length > 0,
+  );
+  const currentGroup = groups.find((group) => group.key === current.group);
+  const variants = currentGroup?.specs ?? [];
   const training = (spec: ModelSpec) => !ready.includes(spec.key);
   return (
     <section aria-labelledby="algorithm-heading" className="card mb-3">
@@ -28,10 +23,11 @@ export function AlgorithmPicker({ current, filter, ready }: AlgorithmPickerProps
         <h2 id="algorithm-heading" className="h6 text-body-secondary text-uppercase mb-2">Algorithm</h2>
         <ul className="nav nav-pills flex-wrap gap-1 mb-2" aria-label="Algorithm">
           {groups.map((group) => {
-            const spec = group.algorithm === current.algorithm ? current : (findModelSpec(group.algorithm) as ModelSpec);
-            const active = current.algorithm === group.algorithm;
+            const active = current.group === group.key;
+            // A group's link keeps the current variant, or opens its first one (for NMF the default fill, zeros).
+            const spec = active ? current : (group.specs[0] as ModelSpec);
             return (
-              <li className="nav-item" key={group.algorithm}>
+              <li className="nav-item" key={group.key}>
                 <Link
                   className={`nav-link py-1 px-3 ${active ? 'active' : 'border'}`}
                   href={recommendationHref(spec, filter)}
@@ -44,11 +40,11 @@ export function AlgorithmPicker({ current, filter, ready }: AlgorithmPickerProps
             );
           })}
         </ul>
-        {current.algorithm === 'nmf' && (
+        {variants.length > 1 && (
           <div className="mb-2">
-            <span className="small text-body-secondary me-2" id="fill-label">Unrated cells:</span>
+            <span className="small text-body-secondary me-2" id="fill-label">{currentGroup?.variantsLabel ?? 'Variant'}:</span>
             <div className="btn-group btn-group-sm flex-wrap" role="group" aria-labelledby="fill-label">
-              {nmfSpecs.map((spec) => (
+              {variants.map((spec) => (
                 <Link
                   key={spec.key}
                   className={`btn ${spec.key === current.key ? 'btn-secondary' : 'btn-outline-secondary'}`}
@@ -56,7 +52,7 @@ export function AlgorithmPicker({ current, filter, ready }: AlgorithmPickerProps
                   aria-current={spec.key === current.key ? 'page' : undefined}
                   prefetch={false}
                 >
-                  {fillLabel(spec)}
+                  {spec.variantLabel}
                 </Link>
               ))}
             </div>
@@ -69,14 +65,4 @@ export function AlgorithmPicker({ current, filter, ready }: AlgorithmPickerProps
       </div>
     </section>
   );
-}
-
-function fillLabel(spec: ModelSpec): string {
-  switch (spec.fill) {
-    case 'zeros': return 'zeros';
-    case 'global-median': return 'global median';
-    case 'movie-median': return 'movie median';
-    case 'masked': return 'masked (ignored)';
-    default: return spec.label;
-  }
 }

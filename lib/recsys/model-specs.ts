@@ -8,14 +8,13 @@ import { NMF_FILLS, type NmfFill } from './types';
 import type { AlgorithmName } from './registry';
 
 /** A section of the algorithm picker; a group with several specs shows them as variants (NMF's fills). */
-export const MODEL_GROUPS = [
+export const MODEL_GROUPS: readonly { key: string; label: string; variantsLabel?: string }[] = [
   { key: 'cosine', label: 'Similar users' },
-  { key: 'nmf', label: 'NMF' },
+  { key: 'nmf', label: 'NMF', variantsLabel: 'Unrated cells' },
   { key: 'mf', label: 'Biased MF' },
   { key: 'ease', label: 'EASE' },
   { key: 'popular', label: 'Popular' },
-] as const;
-export type ModelGroupKey = (typeof MODEL_GROUPS)[number]['key'];
+];
 
 /** One model the engine fits and serves, e.g. 'nmf-movie-median'. */
 export interface ModelSpec {
@@ -25,7 +24,8 @@ export interface ModelSpec {
   fill: NmfFill | null;
   /** Fit parameters; their canonical JSON keys the stored model. */
   params: Record<string, unknown>;
-  group: ModelGroupKey;
+  /** Its MODEL_GROUPS key. */
+  group: string;
   /** Full name, e.g. 'NMF, blanks = global median' (the /about table and the picker's description). */
   label: string;
   /** The variant's name within its group, e.g. 'global median' (NMF's fill buttons). */
@@ -36,13 +36,13 @@ export interface ModelSpec {
   predictsRatings: boolean;
 }
 
-const nmf = (fill: NmfFill, variantLabel: string, description: string, predictsRatings: boolean): ModelSpec => ({
+const nmf = (fill: NmfFill, label: string, variantLabel: string, description: string, predictsRatings: boolean): ModelSpec => ({
   key: `nmf-${fill}`,
   algorithm: 'nmf',
   fill,
   params: { fill, rank: 20 },
   group: 'nmf',
-  label: `NMF, ${fill === 'masked' ? 'rated cells only' : `blanks = ${variantLabel}`}`,
+  label,
   variantLabel,
   description,
   predictsRatings,
@@ -62,10 +62,10 @@ export const MODEL_SPECS: readonly ModelSpec[] = [
     predictsRatings: true,
   },
   // Zeros first among the NMF fills: it is cheap and serves "similar movies" on the movie pages.
-  nmf('zeros', 'zeros', 'Treats unrated as a zero rating: it learns what people watch more than how they liked it (its scores are not ratings).', false),
-  nmf('movie-median', 'movie median', 'Treats every unrated movie as if rated at its median, then factorises the full users × movies table.', true),
-  nmf('global-median', 'global median', 'Treats every unrated movie as rated at the median of all ratings (3.5★), then factorises the table.', true),
-  nmf('masked', 'masked (ignored)', 'Learns 20 taste factors from the ratings people actually gave (blanks are ignored), then places you among them.', true),
+  nmf('zeros', 'NMF, blanks = 0', 'zeros', 'Treats unrated as a zero rating: it learns what people watch more than how they liked it (its scores are not ratings).', false),
+  nmf('movie-median', 'NMF, blanks = movie median', 'movie median', 'Treats every unrated movie as if rated at its median, then factorises the full users × movies table.', true),
+  nmf('global-median', 'NMF, blanks = global median', 'global median', 'Treats every unrated movie as rated at the median of all ratings (3.5★), then factorises the table.', true),
+  nmf('masked', 'NMF, rated cells only', 'masked (ignored)', 'Learns 20 taste factors from the ratings people actually gave (blanks are ignored), then places you among them.', true),
   {
     key: 'mf', algorithm: 'mf', fill: null, params: { rank: 20 }, group: 'mf',
     label: 'Matrix factorisation (biased)', variantLabel: 'Biased MF',
@@ -85,22 +85,28 @@ if (NMF_FILLS.some((fill) => !MODEL_SPECS.some((spec) => spec.fill === fill))) t
 
 /**
  * The default list: cosine neighbours, a seed algorithm second only to EASE on NDCG@10 (app/about/evaluation-results.json)
- * and explained by real neighbours; for NMF the default fill is 'zeros', the best NMF ranker there.
+ * and explained by real neighbours.
  */
 export const DEFAULT_MODEL_KEY = 'cosine';
-export const DEFAULT_NMF_FILL: NmfFill = 'zeros';
 
-/** The spec for ?algorithm=&fill= (fill only matters for NMF; NMF without a fill gets the default fill). */
+/**
+ * The spec for ?algorithm=&fill= (fill only matters for NMF); NMF without a fill gets its first spec, zeros, the
+ * best NMF ranker.
+ */
 export function findModelSpec(algorithm: string | undefined, fill?: string | null): ModelSpec | undefined {
-  if (algorithm === 'nmf') {
-    const wanted = fill ?? DEFAULT_NMF_FILL;
-    return MODEL_SPECS.find((spec) => spec.algorithm === 'nmf' && spec.fill === wanted);
-  }
-  return MODEL_SPECS.find((spec) => spec.algorithm === algorithm);
+  return MODEL_SPECS.find((spec) => spec.algorithm === algorithm && (fill == null || spec.fill === null || spec.fill === fill));
 }
 
 export function modelSpecByKey(key: string): ModelSpec | undefined {
   return MODEL_SPECS.find((spec) => spec.key === key);
+}
+
+/** A short name for charts and tables: the group's name, plus the variant's when the group has several. */
+export function shortLabel(spec: ModelSpec): string {
+  const group = MODEL_GROUPS.find((candidate) => candidate.key === spec.group);
+  if (!group) return spec.label;
+  const variants = MODEL_SPECS.filter((other) => other.group === spec.group).length;
+  return variants > 1 ? `${group.label}, ${spec.variantLabel}` : group.label;
 }
 
 /** The served model fitted with these options, if any (the /about table labels evaluation rows with it). */
