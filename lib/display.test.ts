@@ -1,4 +1,4 @@
-import { explanationText, shortTitle } from './display';
+import { displayTitle, explanationText, spokenStars, starsText } from './display';
 
 const titles = new Map([[2571, 'Matrix, The (1999)'], [1214, 'Alien (1979)'], [1, 'Toy Story (1995)']]);
 const titleOf = (id: number) => titles.get(id);
@@ -25,9 +25,21 @@ describe('explanationText', () => {
   });
 });
 
-describe('shortTitle', () => {
-  it('drops the year and puts a moved article back', () => {
-    expect(shortTitle('Matrix, The (1999)')).toBe('The Matrix');
-    expect(shortTitle('Babylon 5 (1993–1998)')).toBe('Babylon 5');
+describe('displayTitle', () => {
+  it('drops the year and puts a moved article back, in every language MovieLens moves', () => {
+    expect(displayTitle('Matrix, The (1999)')).toBe('The Matrix');
+    expect(displayTitle('Babylon 5 (1993–1998)')).toBe('Babylon 5');
+    expect(displayTitle('Haine, La (1995)')).toBe('La Haine');
+    expect(displayTitle('Dernier métro, Le (1980)')).toBe('Le Dernier métro');
+    expect(displayTitle("Avventura, L' (1960)")).toBe("L'Avventura");
+    expect(displayTitle('Boot, Das (Boat, The) (1981)')).toBe('Boot, Das (Boat, The)');
+    expect(displayTitle('Crimson Rivers, The (Rivières pourpres, Les) (2000)')).toBe('Crimson Rivers, The (Rivières pourpres, Les)');
+    expect(displayTitle('(500) Days of Summer (2009)')).toBe('(500) Days of Summer');
+  });
+});
+
+describe('stars', () => {
+  it('reads compactly in text and in full when spoken', () => {
+    expect([starsText(5), starsText(4.5), spokenStars(1), spokenStars(3.5)]).toEqual(['5★', '4.5★', '1 star', '3.5 stars']);
   });
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { displayTitle } from '@/components/movies/format';
+import { displayTitle } from '@/lib/display';
 import { HideMovieButton } from '@/components/movies/hide-movie-button';
 import { RatedMovieList } from '@/components/movies/rated-movie-list';
 import { RatingProgress } from '@/components/movies/rating-progress';

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { hideMovie, unhideMovie } from '@/lib/actions/hidden';
 import type { ActionState } from '@/lib/actions/state';
-import { displayTitle } from './format';
+import { displayTitle } from '@/lib/display';
 
 /**
  * "Not interested" (or, for a hidden movie, "Undo not interested"): a small form posting to the hideMovie /

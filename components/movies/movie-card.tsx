@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { MovieSummary } from '@/lib/data/movies';
 import { RatingControl } from '@/components/rating/rating-control';
-import { displayTitle, formatCount, formatMean } from './format';
+import { displayTitle, formatCount, formatMean } from '@/lib/display';
 
 /** A movie in a grid: title, year, genres, what others thought, and the visitor's own rating control. */
 export function MovieCard({ movie, rating }: { movie: MovieSummary; rating: number | null }) {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { MovieSummary } from '@/lib/data/movies';
 import { RatingControl } from '@/components/rating/rating-control';
 import { RemoveRatingButton } from '@/components/rating/remove-rating-button';
-import { displayTitle } from './format';
+import { displayTitle } from '@/lib/display';
 
 /** The visitor's rated movies: title, year, their rating (editable in place) and a remove button. */
 export function RatedMovieList({ items }: { items: { movie: MovieSummary; rating: number }[] }) {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { engineView, similarMoviesFor } from '@/lib/recsys/engine';
-import { displayTitle } from './format';
+import { displayTitle } from '@/lib/display';
 
 const MIN_RATINGS = 20;
 

@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useId, useOptimistic, useRef, useState, type KeyboardEvent } from 'react';
 import { rateMovie, removeRating } from '@/lib/actions/ratings';
 import type { ActionState } from '@/lib/actions/state';
-import { displayTitle, formatStars } from '@/components/movies/format';
+import { displayTitle, spokenStars } from '@/lib/display';
 
 export interface RatingControlProps {
   movieId: number;
@@ -109,7 +109,7 @@ export function RatingControl({ movieId, title, initialRating }: RatingControlPr
             type="button"
             role="radio"
             aria-checked={rating === value}
-            aria-label={`Rate ${name} ${formatStars(value)}`}
+            aria-label={`Rate ${name} ${spokenStars(value)}`}
             tabIndex={value === tabbable ? 0 : -1}
             data-value={value}
             className={`rating-half ${index % 2 === 0 ? 'rating-half-left' : 'rating-half-right'}${shown >= value ? ' is-on' : ''}`}

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { removeRating } from '@/lib/actions/ratings';
-import { displayTitle } from '@/components/movies/format';
+import { displayTitle } from '@/lib/display';
 
 /** Removes one of the visitor's ratings (a form on the removeRating action: works before JavaScript loads). */
 export function RemoveRatingButton({ movieId, title }: { movieId: number; title: string }) {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { RatingControl } from '@/components/rating/rating-control';
 import type { RecommendedMovie } from '@/lib/recsys/engine';
-import { displayTitle, formatCount, formatMean, imdbUrl, tmdbUrl } from '@/components/movies/format';
+import { displayTitle, formatCount, formatMean, imdbUrl, tmdbUrl } from '@/lib/display';
 
 /** What a card shows: a recommended movie as plain data (the list lives in a client component). */
 export interface RecommendationCardData extends Omit<RecommendedMovie, 'explanation'> {

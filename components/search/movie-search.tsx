@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { displayTitle, formatCount } from '@/components/movies/format';
+import { displayTitle, formatCount } from '@/lib/display';
 import { RatingControl } from '@/components/rating/rating-control';
 
 export interface SearchItem {

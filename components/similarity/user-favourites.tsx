@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { displayTitle } from '@/components/movies/format';
+import { displayTitle } from '@/lib/display';
 
 export interface UserFavouritesProps {
   userId: number;

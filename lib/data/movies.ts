@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
+import { MOVED_ARTICLES } from '@/lib/display';
 import { getGenres, getPopularityIndex, getTitleIndex, type TitleEntry } from './movie-stats';
 
 /** A movie as lists and pages show it: its row, its links and its rating statistics. */
@@ -137,8 +138,8 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-// MovieLens moves a leading article to the end: "Matrix, The (1999)", "Haine, La (1995)".
-const MOVED_ARTICLES = /^(the|a|an|la|le|les|il|el|der|die|das) (.+)$/;
+// MovieLens moves a leading article to the end: "Matrix, The (1999)", "Haine, La (1995)"; a query may put it first.
+const LEADING_ARTICLE = new RegExp(`^(${MOVED_ARTICLES.filter((article) => !article.endsWith("'")).join('|')}) (.+)$`, 'i');
 
 /** A title suggestion for autocomplete: from the in-memory caches, so its rating count may lag up to a minute. */
 export interface MovieSuggestion {
@@ -165,9 +166,9 @@ function searchNeedle(text: string): string {
 async function rankTitles(db: Kysely<DB>, needle: string, limit: number): Promise<{ entry: TitleEntry; count: number }[]> {
   if (needle === '') return [];
   const [titles, { counts }] = await Promise.all([getTitleIndex(db), getPopularityIndex(db)]);
-  const moved = MOVED_ARTICLES.exec(needle);
+  const moved = LEADING_ARTICLE.exec(needle);
   const rest = moved?.[2] ?? '';
-  const article = `, ${moved?.[1] ?? ''}`;
+  const article = `, ${moved?.[1]?.toLowerCase() ?? ''}`;
   const wordStart = ` ${needle}`;
   const matches: { entry: TitleEntry; rank: number; count: number }[] = [];
   for (const entry of titles) {

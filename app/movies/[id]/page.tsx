@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { RatingHistogram } from '@/components/charts/rating-histogram';
-import { displayTitle, formatCount, formatMean, imdbUrl, tmdbUrl } from '@/components/movies/format';
+import { displayTitle, formatCount, formatMean, imdbUrl, tmdbUrl } from '@/lib/display';
 import { HideMovieButton } from '@/components/movies/hide-movie-button';
 import { MovieTags } from '@/components/movies/movie-tags';
 import { SimilarMovies } from '@/components/movies/similar-movies';
