@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { firstIssue } from '@/lib/validation/issues';
 
 /**
  * process.env parsed once. Every variable the product reads is listed here (and in the README).
@@ -30,8 +31,7 @@ export function getEnv(): Env {
       SESSION_SECRET: process.env.SESSION_SECRET || undefined,
     });
     if (!result.success) {
-      const issue = result.error.issues[0];
-      throw new Error(`Invalid environment variable ${issue?.path.join('.')}: ${issue?.message}`);
+      throw new Error(`Invalid environment variable ${firstIssue(result.error)}`);
     }
     parsed = result.data;
   }

@@ -4,6 +4,8 @@ import type { DB } from '@/db/schema';
 import { movieExists } from '@/lib/data/movies';
 import { isPlainText } from './text';
 
+export { firstIssue } from './issues';
+
 /**
  * Input schemas shared by the server actions and the JSON API. Form fields arrive as strings, so numbers are
  * coerced; messages are written for the visitor.
@@ -51,11 +53,3 @@ export const SearchQuery = z.object({
     .max(MAX_SEARCH_LIMIT, `limit must be at most ${MAX_SEARCH_LIMIT}.`)
     .default(10),
 });
-
-/** The first problem of a failed parse as one line naming the field: "rating: Rating must be at most 5 stars." */
-export function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'Invalid input.';
-  const field = issue.path.join('.');
-  return field && !issue.message.startsWith(field) ? `${field}: ${issue.message}` : issue.message;
-}

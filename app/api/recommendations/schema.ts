@@ -3,6 +3,7 @@
  * "ratings.2.rating: Rating must be in half-star steps".
  */
 import { z } from 'zod';
+import { firstIssue } from '@/lib/validation/issues';
 import { NMF_FILLS } from '@/lib/recsys';
 import { MODEL_SPECS } from '@/lib/recsys/model-specs';
 import { DEFAULT_MIN_RATINGS } from '@/app/recommendations/query';
@@ -44,9 +45,5 @@ export type RecommendationRequestBody = z.infer<typeof RecommendationRequest>;
 
 /** "ratings.2.rating must be in half-star steps": the first problem, naming the field. */
 export function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid request body';
-  const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
-  if (issue.code === 'unrecognized_keys') return `body: unknown field(s) ${issue.keys.join(', ')}`;
-  return `${field} ${issue.message}`;
+  return firstIssue(error, { separator: ' ', root: 'body' });
 }
