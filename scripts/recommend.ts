@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { buildRatingMatrix, createRecommender, fitModel, type RatedMovie } from '../lib/recsys/index';
 import { readMoviesCsv, readRatingsCsv } from './lib/recsys-data';
 import { fitOptionsFor, positiveInt, requireFile, runCli, UsageError } from './lib/recsys-cli';
+import { isRatingValue, RATING_SCALE_TEXT } from '../lib/rating-scale';
 
 runCli(() => {
   const { values } = parseArgs({
@@ -21,7 +22,7 @@ runCli(() => {
   const profile: RatedMovie[] = values.rate.map((r) => {
     const m = /^(\d+)=(\d(?:\.\d+)?)$/.exec(r);
     const rating = Number(m?.[2]);
-    if (!m || !(rating >= 0.5 && rating <= 5)) throw new UsageError(`--rate wants movieId=rating with a rating in 0.5..5, got '${r}'`);
+    if (!m || !isRatingValue(rating)) throw new UsageError(`--rate wants movieId=rating with a rating from ${RATING_SCALE_TEXT}, got '${r}'`);
     return { movieId: Number(m[1]), rating };
   });
   if (values.algorithm === 'all') throw new UsageError('--algorithm all is for evaluate; pick one');

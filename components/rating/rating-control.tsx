@@ -4,6 +4,7 @@ import { startTransition, useActionState, useId, useOptimistic, useRef, useState
 import { rateMovie, removeRating } from '@/lib/actions/ratings';
 import type { ActionState } from '@/lib/actions/state';
 import { displayTitle, spokenStars } from '@/lib/display';
+import { RATING_VALUES } from '@/lib/rating-scale';
 
 export interface RatingControlProps {
   movieId: number;
@@ -13,7 +14,6 @@ export interface RatingControlProps {
   initialRating: number | null;
 }
 
-const VALUES = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
 
 function Star() {
   return (
@@ -74,7 +74,7 @@ export function RatingControl({ movieId, title, initialRating }: RatingControlPr
     if (target === undefined) return;
     event.preventDefault();
     const next = Math.min(5, Math.max(0.5, target));
-    buttons.current[VALUES.indexOf(next)]?.focus();
+    buttons.current[RATING_VALUES.indexOf(next)]?.focus();
     if (next !== rating) choose(next);
   }
 
@@ -100,7 +100,7 @@ export function RatingControl({ movieId, title, initialRating }: RatingControlPr
         onKeyDown={onKeyDown}
         onMouseLeave={() => setPreview(null)}
       >
-        {VALUES.map((value, index) => (
+        {RATING_VALUES.map((value, index) => (
           <button
             key={value}
             ref={(element) => {

@@ -3,6 +3,7 @@
  * the offending text; the parsers add the file and line. (Throwing keeps the hot path free of result objects:
  * 100,000 ratings are four checks each.)
  */
+import { isRatingValue, MAX_RATING, MIN_RATING } from '@/lib/rating-scale';
 
 /** The largest value of PostgreSQL's integer columns. */
 const MAX_INT = 2_147_483_647;
@@ -33,8 +34,8 @@ export function checkUserId(text: string): number {
 export function checkRating(text: string): number {
   const value = text.trim() === '' ? NaN : Number(text);
   if (!Number.isFinite(value)) throw new FieldError(`rating ${JSON.stringify(text)} is not a number`);
-  if (value < 0.5 || value > 5 || !Number.isInteger(value * 2)) {
-    throw new FieldError(`rating ${text} is not between 0.5 and 5 in half steps`);
+  if (!isRatingValue(value)) {
+    throw new FieldError(`rating ${text} is not between ${MIN_RATING} and ${MAX_RATING} in half steps`);
   }
   return value;
 }

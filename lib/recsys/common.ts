@@ -4,12 +4,7 @@
  */
 import type { RatedMovie, RecommendOptions } from './types';
 
-export const MIN_RATING = 0.5;
-export const MAX_RATING = 5;
-
-export function clampRating(x: number): number {
-  return Math.min(MAX_RATING, Math.max(MIN_RATING, x));
-}
+export { clampRating, MAX_RATING, MIN_RATING } from '@/lib/rating-scale';
 
 /** A profile mapped to positions: unknown movies and non-finite ratings dropped; a repeated movie keeps its last rating. */
 export interface ProfileVector {

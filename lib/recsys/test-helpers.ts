@@ -1,4 +1,5 @@
 /** Seeded small rating data for the recsys tests (not used by production code). */
+import { roundToScale } from '@/lib/rating-scale';
 import { buildRatingMatrix, type RatingMatrix, type RatingRow } from './matrix';
 import { mulberry32 } from './random';
 
@@ -17,7 +18,7 @@ export function syntheticRows(users: number, movies: number, { density = 0.3, ra
       if (rng() > density) continue;
       let s = 0;
       for (let t = 0; t < rank; t++) s += (U[i * rank + t] as number) * (M[j * rank + t] as number);
-      rows.push({ userId: i + 1, movieId: 101 + j * 2, rating: Math.min(5, Math.max(0.5, Math.round((1 + (4 * s) / rank) * 2) / 2)) });
+      rows.push({ userId: i + 1, movieId: 101 + j * 2, rating: roundToScale(1 + (4 * s) / rank) });
     }
   }
   return rows;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '@/db/schema';
 import { movieExists } from '@/lib/data/movies';
+import { isRatingValue, MAX_RATING, MIN_RATING } from '@/lib/rating-scale';
 import { isPlainText } from './text';
 
 export { firstIssue } from './issues';
@@ -23,9 +24,9 @@ export const MovieIdSchema = z.coerce
 
 export const RatingValueSchema = z.coerce
   .number({ error: 'Rating must be a number.' })
-  .min(0.5, 'Rating must be at least 0.5 stars.')
-  .max(5, 'Rating must be at most 5 stars.')
-  .refine((value) => Number.isInteger(value * 2), 'Rating must be in half-star steps (0.5, 1, 1.5, ... 5).');
+  .min(MIN_RATING, `Rating must be at least ${MIN_RATING} stars.`)
+  .max(MAX_RATING, `Rating must be at most ${MAX_RATING} stars.`)
+  .refine(isRatingValue, 'Rating must be in half-star steps (0.5, 1, 1.5, ... 5).');
 
 export const MovieInput = z.object({ movieId: MovieIdSchema });
 export const RateMovieInput = z.object({ movieId: MovieIdSchema, rating: RatingValueSchema });

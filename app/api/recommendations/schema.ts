@@ -3,6 +3,7 @@
  * "ratings.2.rating: Rating must be in half-star steps".
  */
 import { z } from 'zod';
+import { isRatingValue, MAX_RATING, MIN_RATING } from '@/lib/rating-scale';
 import { firstIssue } from '@/lib/validation/issues';
 import { NMF_FILLS } from '@/lib/recsys';
 import { MODEL_SPECS } from '@/lib/recsys/model-specs';
@@ -18,9 +19,9 @@ export const ApiRating = z.object({
   movieId: z.number({ error: 'must be a number' }).int('must be a whole number').positive('must be positive').max(2_147_483_647, 'is too large'),
   rating: z
     .number({ error: 'must be a number' })
-    .min(0.5, 'must be at least 0.5')
-    .max(5, 'must be at most 5')
-    .refine((value) => Number.isInteger(value * 2), 'must be in half-star steps (0.5, 1, … 5)'),
+    .min(MIN_RATING, `must be at least ${MIN_RATING}`)
+    .max(MAX_RATING, `must be at most ${MAX_RATING}`)
+    .refine(isRatingValue, 'must be in half-star steps (0.5, 1, … 5)'),
 });
 
 export const RecommendationRequest = z
