@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Table and row types for Kysely. snake_case as in SQL; lib/data maps rows to camelCase domain objects.
@@ -98,8 +98,3 @@ export interface DB {
   model_training_leases: ModelTrainingLeasesTable;
 }
 
-export type User = Selectable<UsersTable>;
-export type Movie = Selectable<MoviesTable>;
-export type NewMovie = Insertable<MoviesTable>;
-export type Rating = Selectable<RatingsTable>;
-export type Tag = Selectable<TagsTable>;

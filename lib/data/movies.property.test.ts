@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describeEachDatabase } from '@/db/test-db';
 import { seedTestMovies, TEST_MOVIES } from './test-movies';
-import { searchMovies } from './movies';
+import { suggestMovies } from './movies';
 
 /**
- * searchMovies against a plain-JavaScript oracle: whatever the text (quotes, LIKE wildcards, backslashes, SQL
+ * suggestMovies against a plain-JavaScript oracle: whatever the text (quotes, LIKE wildcards, backslashes, SQL
  * keywords, Unicode), it is matched literally as a case-insensitive substring of the title, never as SQL or as a
  * pattern. The alphabet is the titles' own characters plus SQL's special ones, so that matches actually happen.
  */
@@ -31,13 +31,13 @@ function normalise(text: string): string {
 }
 
 describeEachDatabase(
-  'searchMovies under random text',
+  'suggestMovies under random text',
   (current) => {
     it('finds exactly the titles containing the text, literally', async () => {
       await fc.assert(
         fc.asyncProperty(searchText, async (text) => {
           const needle = normalise(text);
-          const found = await searchMovies(current().db, text, 50);
+          const found = await suggestMovies(current().db, text, 50);
           const foundIds = found.map((movie) => movie.id).sort((a, b) => a - b);
           const literal = TEST_MOVIES.filter((movie) => normalise(movie.title).includes(needle)).map((movie) => movie.id);
           if (needle === '') {
@@ -56,14 +56,14 @@ describeEachDatabase(
       const junk = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constant('x'.repeat(10_000)), fc.constantFrom('\u0000', 'a\u0000b', '\ud800', '\udfff x'));
       await fc.assert(
         fc.asyncProperty(junk, async (text) => {
-          await expect(searchMovies(current().db, text, 10)).resolves.toBeInstanceOf(Array);
+          await expect(suggestMovies(current().db, text, 10)).resolves.toBeInstanceOf(Array);
         }),
         { numRuns: 100 },
       );
     });
 
     it('leaves the catalogue intact after hostile searches', async () => {
-      for (const text of FRAGMENTS) await searchMovies(current().db, text, 10);
+      for (const text of FRAGMENTS) await suggestMovies(current().db, text, 10);
       const rows = await current().db.selectFrom('movies').select('id').execute();
       expect(rows).toHaveLength(TEST_MOVIES.length);
     });

@@ -1,27 +1,20 @@
 import { describeEachDatabase } from '@/db/test-db';
 import {
-  countMovies,
-  escapeLike,
   findMovie,
   listGenres,
   listMoviesByIds,
   listMovieTags,
   listPopularMovies,
-  searchMovies,
+  suggestMovies,
 } from './movies';
+import { getDatabaseCounts } from './stats';
 import { seedTestMovies } from './test-movies';
-
-describe('escapeLike', () => {
-  it('escapes the LIKE wildcards and the escape character', () => {
-    expect(escapeLike('100%_a\\b')).toBe('100\\%\\_a\\\\b');
-  });
-});
 
 describeEachDatabase(
   'movies data',
   (current) => {
     const titles = async (text: string, limit = 10) =>
-      (await searchMovies(current().db, text, limit)).map((movie) => movie.title);
+      (await suggestMovies(current().db, text, limit)).map((movie) => movie.title);
 
     it('finds a movie with its links and rating statistics', async () => {
       const movie = await findMovie(current().db, 1);
@@ -61,7 +54,7 @@ describeEachDatabase(
       const genres = await listGenres(current().db);
       expect(genres).toContainEqual({ genre: 'Drama', movieCount: 3 });
       expect(genres.map((g) => g.genre)).toEqual([...genres.map((g) => g.genre)].sort());
-      expect(await countMovies(current().db)).toBe(10);
+      expect((await getDatabaseCounts(current().db)).movies).toBe(10);
     });
 
     it('lists tags by use, as plain text', async () => {
@@ -71,7 +64,7 @@ describeEachDatabase(
       ]);
     });
 
-    describe('searchMovies', () => {
+    describe('suggestMovies (the autocomplete)', () => {
       it('matches substrings case-insensitively, prefix matches first, then by ratings', async () => {
         expect(await titles('toy sto')).toEqual(['Toy Story (1995)', 'Toy Story 2 (1999)']);
         expect(await titles('MATRIX')).toEqual(['Matrix, The (1999)', 'Matrix Reloaded, The (2003)']);

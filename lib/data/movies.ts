@@ -114,11 +114,6 @@ export function listGenres(db: Kysely<DB>): Promise<{ genre: string; movieCount:
   return getGenres(db);
 }
 
-export async function countMovies(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('movies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** A movie's MovieLens tags, most used first. Plain text: render it as text, never as HTML. */
 export async function listMovieTags(db: Kysely<DB>, movieId: number, limit = 30): Promise<{ tag: string; count: number }[]> {
   const rows = await db
@@ -131,11 +126,6 @@ export async function listMovieTags(db: Kysely<DB>, movieId: number, limit = 30)
     .limit(limit)
     .execute();
   return rows.map((row) => ({ tag: row.tag, count: Number(row.n) }));
-}
-
-/** Escape LIKE's wildcards (and its escape character) so that user text matches literally. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 // MovieLens moves a leading article to the end: "Matrix, The (1999)", "Haine, La (1995)"; a query may put it first.
@@ -190,16 +180,7 @@ async function rankTitles(db: Kysely<DB>, needle: string, limit: number): Promis
 }
 
 /**
- * Case-insensitive substring search over titles, ranked as `rankTitles` says, with each movie's exact summary
- * (one query for the returned rows).
- */
-export async function searchMovies(db: Kysely<DB>, text: string, limit = 10): Promise<MovieSummary[]> {
-  const best = await rankTitles(db, searchNeedle(text), limit);
-  return listMoviesByIds(db, best.map(({ entry }) => entry.id));
-}
-
-/**
- * The same matches as `searchMovies`, answered from memory only (no query per keystroke): the rating count is the
+ * The titles matching `text`, ranked as `rankTitles` says, answered from memory only (no query per keystroke): the rating count is the
  * cached one, which lags new ratings by up to a minute (lib/data/movie-stats.ts).
  */
 export async function suggestMovies(db: Kysely<DB>, text: string, limit = 10): Promise<MovieSuggestion[]> {

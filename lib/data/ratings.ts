@@ -24,15 +24,6 @@ export async function listUserRatings(db: Kysely<DB>, userId: number): Promise<U
   return rows.map(toUserRating);
 }
 
-export async function countUserRatings(db: Kysely<DB>, userId: number): Promise<number> {
-  const row = await db
-    .selectFrom('ratings')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('user_id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export async function findUserRating(db: Kysely<DB>, userId: number, movieId: number): Promise<number | null> {
   const row = await db
     .selectFrom('ratings')
