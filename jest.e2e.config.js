@@ -1,4 +1,4 @@
-// End-to-end tests: the built site is started once (e2e/support/global-setup.mjs) on a fresh embedded database
+// End-to-end tests: the built site is started once (e2e/support/global-setup.ts) on a fresh embedded database
 // with the bundled MovieLens data, and e2e/*.e2e.ts drive it with playwright-core and Debian's chromium.
 // Run with `npm run test:e2e` (builds first) or, after a build, `npx jest -c jest.e2e.config.js`.
 const fs = require('node:fs');
@@ -19,8 +19,8 @@ const config = {
   testMatch: skipAll ? ['<rootDir>/e2e/__no_browser__/**'] : ['<rootDir>/e2e/**/*.e2e.ts'],
   passWithNoTests: skipAll,
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1', '^server-only$': '<rootDir>/lib/testing/server-only-stub.ts' },
-  globalSetup: skipAll ? undefined : '<rootDir>/e2e/support/global-setup.mjs',
-  globalTeardown: skipAll ? undefined : '<rootDir>/e2e/support/global-teardown.mjs',
+  globalSetup: skipAll ? undefined : '<rootDir>/e2e/support/global-setup.ts',
+  globalTeardown: skipAll ? undefined : '<rootDir>/e2e/support/global-teardown.ts',
   // One browser at a time on a 2-core machine; pages of a cold site and a training model can be slow.
   maxWorkers: 1,
   testTimeout: 120_000,

@@ -1,5 +1,5 @@
 import { openBrowser, screenshot, type OpenBrowser } from './support/browser';
-import { startExtraSite, type ExtraSite } from './support/reliability-site';
+import { startSite, type Site } from './support/site-harness';
 
 /**
  * Model faults: a site on an EMPTY database (AUTO_IMPORT=0, so there is nothing to train on) still serves every
@@ -10,11 +10,11 @@ import { startExtraSite, type ExtraSite } from './support/reliability-site';
 const PAGES = ['/', '/recommendations', '/similarity', '/profile', '/about', '/movies/1'];
 
 describe('a site with no data and no model', () => {
-  let site: ExtraSite | undefined;
+  let site: Site | undefined;
   let browser: OpenBrowser | undefined;
 
   beforeAll(async () => {
-    site = await startExtraSite({ name: 'reliability-empty', env: { AUTO_IMPORT: '0' } });
+    site = await startSite({ name: 'reliability-empty', env: { AUTO_IMPORT: '0' } });
     await site.waitForHealth((status, body) => status === 200 && body.startup?.status === 'ready');
     browser = await openBrowser();
   });

@@ -1,6 +1,6 @@
 import { openBrowser, screenshot, type OpenBrowser } from './support/browser';
 import { createPgCluster, type PgCluster } from './support/pg-cluster';
-import { startExtraSite, type ExtraSite } from './support/reliability-site';
+import { startSite, type Site } from './support/site-harness';
 
 /**
  * A database outage on a real PostgreSQL server (a disposable cluster: the shared server is never stopped).
@@ -16,12 +16,12 @@ const RATED = [
 
 describe('database outage (PostgreSQL)', () => {
   let cluster: PgCluster | undefined;
-  let site: ExtraSite | undefined;
+  let site: Site | undefined;
   let browser: OpenBrowser | undefined;
 
   beforeAll(async () => {
     cluster = await createPgCluster();
-    site = await startExtraSite({
+    site = await startSite({
       name: 'reliability-outage',
       env: { DATABASE_URL: cluster.url(), MOVIELENS_DIR: 'data/fixtures/tiny', SESSION_SECRET: 'outage-test-secret-'.padEnd(64, 'o') },
     });

@@ -1,4 +1,4 @@
-import { startExtraSite, type ExtraSite } from './support/reliability-site';
+import { startSite, type Site } from './support/site-harness';
 
 /**
  * Production on a PostgreSQL server without SESSION_SECRET must not serve pages with cookies nobody can verify
@@ -6,14 +6,14 @@ import { startExtraSite, type ExtraSite } from './support/reliability-site';
  * (lib/session.test.ts covers the generated secret for development and embedded PGlite).
  */
 describe('production without SESSION_SECRET on PostgreSQL', () => {
-  let site: ExtraSite | undefined;
+  let site: Site | undefined;
   afterAll(async () => {
     await site?.stop('SIGKILL');
   });
 
   it('refuses to start and says why', async () => {
     // Port 1: nothing listens, and the secret check comes before any connection attempt.
-    site = await startExtraSite({ name: 'reliability-secret', env: { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', SESSION_SECRET: '' } });
+    site = await startSite({ name: 'reliability-secret', env: { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', SESSION_SECRET: '' } });
     let exited: number | string | undefined;
     void site.exited.then((code) => (exited = code));
     // Next runs instrumentation when the server starts (or, at the latest, on the first request).

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { startExtraSite, type ExtraSite } from './support/reliability-site';
+import { startSite, type Site } from './support/site-harness';
 
 /**
  * Graceful shutdown (lib/shutdown.ts): on SIGTERM the site finishes the request in flight, closes PGlite cleanly
@@ -13,11 +13,11 @@ import { startExtraSite, type ExtraSite } from './support/reliability-site';
 const LOCK_FILE = 'movielens-app.lock';
 
 describe('graceful shutdown on SIGTERM (PGlite)', () => {
-  let site: ExtraSite | undefined;
+  let site: Site | undefined;
   let dataDir: string;
 
   beforeAll(async () => {
-    site = await startExtraSite({ name: 'reliability-shutdown', env: { MOVIELENS_DIR: 'data/fixtures/tiny' } });
+    site = await startSite({ name: 'reliability-shutdown', env: { MOVIELENS_DIR: 'data/fixtures/tiny' } });
     dataDir = site.dataDir!;
     await site.waitForHealth();
   });
@@ -68,7 +68,7 @@ describe('graceful shutdown on SIGTERM (PGlite)', () => {
     expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
 
     // The same folder opens again with the same data, without recovery trouble.
-    site = await startExtraSite({ name: 'reliability-shutdown', dataDir, env: { MOVIELENS_DIR: 'data/fixtures/tiny' } });
+    site = await startSite({ name: 'reliability-shutdown', dataDir, env: { MOVIELENS_DIR: 'data/fixtures/tiny' } });
     const health = await site.waitForHealth();
     expect(health.database?.counts).toEqual(before);
   });

@@ -1,5 +1,5 @@
 import { openBrowser, screenshot, type OpenBrowser } from './support/browser';
-import { startExtraSite, type ExtraSite } from './support/reliability-site';
+import { startSite, type Site } from './support/site-harness';
 
 /**
  * MovieLens text is data, never markup: a site of its own imports data/fixtures/xss (a title with <b> and
@@ -11,11 +11,11 @@ const TITLE = "<b>Bold</b> Jumanji <script>window.__xss=1</script> & 'quotes'";
 const TAG = '<img src=x onerror=window.__xss=2>';
 
 describe('HTML in MovieLens titles and tags is shown as text', () => {
-  let site: ExtraSite | undefined;
+  let site: Site | undefined;
   let browser: OpenBrowser | undefined;
 
   beforeAll(async () => {
-    site = await startExtraSite({ name: 'reliability-xss', env: { MOVIELENS_DIR: 'data/fixtures/xss' } });
+    site = await startSite({ name: 'reliability-xss', env: { MOVIELENS_DIR: 'data/fixtures/xss' } });
     await site.waitForHealth();
     browser = await openBrowser();
   });

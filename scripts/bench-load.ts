@@ -8,13 +8,12 @@
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards.
  */
 import runAutocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { modelsReady, startSite, type Site } from '../e2e/support/site-harness';
 
 // scripts/bench/autocannon.d.ts types the few options web.ts uses; this script needs a few more of autocannon's.
 interface LoadRequest {
@@ -44,59 +43,10 @@ const SECRET = 'bench-load-session-secret-'.padEnd(64, 'b');
 const MOVIES = [1, 2, 32, 50, 110, 260, 296, 318, 356, 480, 527, 589, 593, 1196, 2571, 2959, 4993, 58559];
 const SEARCHES = ['toy', 'the matrix', 'star w', 'godfather', 'amé', 'lord of', 'pulp', 'a', 'zzz', 'in'];
 
-interface Site {
-  baseUrl: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function startSite(env: Record<string, string>): Promise<Site> {
-  const port = await freePort();
-  const log = fs.openSync(path.join(ROOT, '.tmp', `bench-load-${port}.log`), 'w');
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', log, log],
-    env: { ...process.env, NEXT_DIST_DIR: DIST, NODE_ENV: 'production', PORT: String(port), SESSION_SECRET: SECRET, AUTO_IMPORT: '1', ...env },
-  });
-  fs.closeSync(log);
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const site: Site = {
-    baseUrl,
-    pid: child.pid!,
-    stop: async () => {
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        return;
-      }
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
-    },
-  };
+async function startBenchSite(env: Record<string, string>): Promise<Site> {
+  const site = await startSite({ name: 'bench-load', env: { SESSION_SECRET: SECRET, ...env } });
   const start = Date.now();
-  for (;;) {
-    try {
-      const body = (await (await fetch(`${baseUrl}/api/health`)).json()) as { startup?: { status: string }; model?: { status: string } };
-      if (body.startup?.status === 'failed') throw new Error(`the site's startup failed: ${JSON.stringify(body.startup)}`);
-      if (body.startup?.status === 'ready' && body.model?.status === 'ready') break;
-    } catch (error) {
-      if (error instanceof Error && error.message.startsWith("the site's")) throw error;
-    }
-    if (Date.now() - start > 900_000) throw new Error('the site was not ready after 15 minutes');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
+  await site.waitForHealth(modelsReady, 900_000, { failFast: true });
   console.log(`  site ready in ${Math.round((Date.now() - start) / 1000)} s`);
   return site;
 }
@@ -207,7 +157,7 @@ async function drive(site: Site, cookie: string | null, options: { duration: num
 
 async function benchDialect(name: string, env: Record<string, string>, options: { duration: number; connections: number; breakdown: boolean }) {
   console.log(`\n${name}: starting the site on a fresh database with the bundled data (import and training first)`);
-  const site = await startSite(env);
+  const site = await startBenchSite(env);
   try {
     const cookie = await visitorCookie(site.baseUrl);
     if (!cookie) console.log('  (no visitor cookie: /recommendations is driven without one)');

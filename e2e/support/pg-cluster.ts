@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './site-harness';
 
 /**
  * A DISPOSABLE PostgreSQL cluster for tests that stop and start the server (outage tests): initdb into a temp
@@ -35,17 +35,6 @@ export function isPgClusterAvailable(): boolean {
 function run(command: string, args: string[]): string {
   const [file, argv] = RUN_AS ? ['runuser', ['-u', RUN_AS, '--', path.join(BIN, command), ...args]] : [path.join(BIN, command), args];
   return execFileSync(file, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** initdb + start; call destroy() in afterAll. */

@@ -5,14 +5,13 @@
  * own port. The database is a PGlite folder kept in .tmp/bench-web-pglite: the first run imports the bundled data
  * and trains (minutes); later runs load the stored models (seconds).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { connectDatabase } from '@/db/client';
 import { createVisitor } from '@/lib/data/visitors';
+import { modelsReady, startSite } from '../../e2e/support/site-harness';
 
 const ROOT = process.cwd();
 const DATA_DIR = path.join(ROOT, '.tmp', 'bench-web-pglite');
@@ -34,11 +33,11 @@ export async function benchWeb(): Promise<WebFigure[]> {
     return [];
   }
   // 1. Data and models in place (first run: import + training by the site itself).
-  await withSite(distDir, async () => undefined);
+  await withSite(async () => undefined);
   // 2. A visitor with 10 ratings, written while no server holds the PGlite folder.
   const cookie = await createBenchVisitor();
   // 3. Measure.
-  return withSite(distDir, async (base) => {
+  return withSite(async (base) => {
     await run(`${base}/recommendations`, { cookie, amount: 20, connections: 4 }); // warm-up: compile caches, JIT
     await run(`${base}/api/movies?search=toy`, { amount: 20, connections: 4 });
     const searchPaths = SEARCHES.map((text) => `/api/movies?search=${encodeURIComponent(text)}`);
@@ -94,59 +93,12 @@ async function createBenchVisitor(): Promise<string> {
   }
 }
 
-async function withSite<T>(distDir: string, body: (base: string) => Promise<T>): Promise<T> {
-  const port = await freePort();
-  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
-  const log = fs.openSync(path.join(ROOT, 'test-results', 'bench-web-server.log'), 'a');
-  const child = spawn('setsid', ['node', 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_DIST_DIR: distDir, PGLITE_DATA_DIR: DATA_DIR, DATABASE_URL: '', SESSION_SECRET: SECRET, AUTO_IMPORT: '1', NODE_ENV: 'production', PORT: String(port) },
-    stdio: ['ignore', log, log],
-  });
-  fs.closeSync(log);
+async function withSite<T>(body: (base: string) => Promise<T>): Promise<T> {
+  const site = await startSite({ name: 'bench-web', dataDir: DATA_DIR, env: { SESSION_SECRET: SECRET }, verbose: true });
   try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitForModels(base, child);
-    return await body(base);
+    await site.waitForHealth(modelsReady, 900_000, { failFast: true });
+    return await body(site.baseUrl);
   } finally {
-    await stop(child);
+    await site.stop();
   }
-}
-
-async function waitForModels(base: string, child: ChildProcess): Promise<void> {
-  const started = Date.now();
-  let last = 0;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the site exited (${child.exitCode}); see test-results/bench-web-server.log`);
-    const health = await fetch(`${base}/api/health`).then((r) => r.json() as Promise<{ startup?: { status: string }; model?: { status: string; progress?: { done: number; total: number } } }>).catch(() => null);
-    if (health?.startup?.status === 'failed') throw new Error('the site failed to start; see test-results/bench-web-server.log');
-    if (health?.model?.status === 'ready') return;
-    if (health?.model?.status === 'failed') throw new Error('model training failed; see test-results/bench-web-server.log');
-    if (Date.now() - last > 15_000) {
-      last = Date.now();
-      console.log(`  waiting for the site: ${Math.round((Date.now() - started) / 1000)} s, startup ${health?.startup?.status ?? '—'}, models ${health?.model?.progress ? `${health.model.progress.done}/${health.model.progress.total}` : '—'}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  try {
-    process.kill(-child.pid, 'SIGTERM'); // setsid: the pid is the process group
-  } catch {
-    return;
-  }
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
