@@ -79,7 +79,7 @@ export interface HiddenMoviesTable {
   hidden_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-/** Which app instance is fitting the models of a data version, until when (lib/engine). */
+/** Which app instance is fitting the models of a data version, until when (lib/recsys/engine). */
 export interface ModelTrainingLeasesTable {
   data_version: string;
   owner: string;

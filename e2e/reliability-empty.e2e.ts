@@ -4,7 +4,7 @@ import { startSite, type Site } from './support/site-harness';
 /**
  * Model faults: a site on an EMPTY database (AUTO_IMPORT=0, so there is nothing to train on) still serves every
  * page — an empty state, never the error page — health reports the model's state, and the API answers.
- * (Training failures on real data are covered by lib/engine/engine.test.ts: the popular fallback and the notice.)
+ * (Training failures on real data are covered by lib/recsys/engine/engine.test.ts: the popular fallback and the notice.)
  */
 
 const PAGES = ['/', '/recommendations', '/similarity', '/profile', '/about', '/movies/1'];

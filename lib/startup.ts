@@ -73,7 +73,7 @@ async function runStartup(state: StartupState): Promise<void> {
   }
 }
 
-/** The engine loads saved models or trains them in the background (lib/engine, issue #3). */
+/** The engine loads saved models or trains them in the background (lib/recsys/engine). */
 async function startRecommendationEngine(): Promise<void> {
   try {
     await startEngine();
