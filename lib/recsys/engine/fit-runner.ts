@@ -1,7 +1,7 @@
 /**
- * Where fits run. 'worker': a worker thread (measured: NMF fits on ml-latest-small take 1–12 s each, which
- * would freeze the site if run on the request thread). 'main': in this thread, yielding between fits (scripts,
- * tests, and the fallback when a worker cannot start).
+ * Where fits run. 'worker': a worker thread (a fit takes up to seconds, `npm run bench` prints each, which would
+ * freeze the site if run on the request thread). 'main': in this thread, yielding between fits (scripts, tests, and
+ * the fallback when a worker cannot start).
  */
 import { runFitJobs, WorkerStartError, type FitEvent, type FitModel, type FitRequest } from './fit-jobs';
 
