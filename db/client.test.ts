@@ -37,7 +37,9 @@ describe('embedded database folder (PGlite)', () => {
     await new Promise((resolve) => gone.on('exit', resolve));
     fs.writeFileSync(path.join(dir, 'movielens-app.lock'), String(gone.pid));
     const connection = await connectDatabase({ pgliteDataDir: dir, migrate: false });
-    expect(fs.readFileSync(path.join(dir, 'movielens-app.lock'), 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'movielens-app.lock'), 'utf8'))).toMatchObject({
+      pid: process.pid,
+    });
     await connection.close();
     expect(fs.existsSync(path.join(dir, 'movielens-app.lock'))).toBe(false);
   });
@@ -45,7 +47,9 @@ describe('embedded database folder (PGlite)', () => {
   it('says clearly when the configured folder is a file', async () => {
     const file = path.join(tempDir(), 'not-a-folder');
     fs.writeFileSync(file, 'x');
-    await expect(connectDatabase({ pgliteDataDir: file })).rejects.toThrow(`PGLITE_DATA_DIR ${file} is not a folder`);
+    await expect(connectDatabase({ pgliteDataDir: file })).rejects.toThrow(
+      `PGLITE_DATA_DIR ${file} is not a folder`,
+    );
   });
 
   it('says clearly when the folder holds something that is not a database', async () => {

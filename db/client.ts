@@ -2,12 +2,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import fs from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { getEnv, projectPath } from '@/lib/env';
 import { migrateToLatest } from './migrate';
+import { FolderLockedError, lockFolder } from './pglite-lock';
 import type { DB } from './schema';
-
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
@@ -95,56 +94,31 @@ export class DatabaseStartupError extends Error {
   override name = 'DatabaseStartupError';
 }
 
-const LOCK_FILE = 'movielens-app.lock';
-
-/**
- * PGlite has no lock of its own: two processes on one folder would corrupt it. A lock file holding the owner's pid
- * keeps a second instance (or `npm run db:import` while the site runs) out with a clear message; a lock left by a
- * process that no longer runs is taken over.
- */
+/** Checks the folder, then takes its lock (db/pglite-lock.ts) with a clear message when another instance holds it. */
 function lockPgliteFolder(dataDir: string): () => void {
   if (fs.existsSync(dataDir) && !fs.statSync(dataDir).isDirectory()) {
-    throw new DatabaseStartupError(`PGLITE_DATA_DIR ${dataDir} is not a folder: point it at a folder (it is created if missing).`);
+    throw new DatabaseStartupError(
+      `PGLITE_DATA_DIR ${dataDir} is not a folder: point it at a folder (it is created if missing).`,
+    );
   }
   try {
     fs.mkdirSync(dataDir, { recursive: true });
     fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK);
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error);
-    throw new DatabaseStartupError(`The embedded database folder ${dataDir} cannot be read or written: ${cause}`, { cause: error });
+    throw new DatabaseStartupError(
+      `The embedded database folder ${dataDir} cannot be read or written: ${cause}`,
+      { cause: error },
+    );
   }
-  const lockPath = path.join(dataDir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-      return () => {
-        try {
-          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
-        } catch {
-          // Already gone: nothing to release.
-        }
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && isProcessRunning(owner)) {
-        throw new DatabaseStartupError(
-          `The embedded database folder ${dataDir} is in use by another running instance (pid ${owner}). ` +
-            'Stop that process first, or set PGLITE_DATA_DIR to another folder (or DATABASE_URL to a PostgreSQL server).',
-        );
-      }
-      fs.rmSync(lockPath, { force: true }); // stale: its owner is gone
-    }
-  }
-  throw new DatabaseStartupError(`Could not lock the embedded database folder ${dataDir}.`);
-}
-
-function isProcessRunning(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    return lockFolder(dataDir);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if (!(error instanceof FolderLockedError)) throw error;
+    throw new DatabaseStartupError(
+      `The embedded database folder ${dataDir} is in use by another running instance (pid ${error.message}). ` +
+        'Stop that process first, or set PGLITE_DATA_DIR to another folder (or DATABASE_URL to a PostgreSQL server).',
+    );
   }
 }
 
