@@ -1,8 +1,10 @@
 // Starts the ALREADY BUILT site once for the e2e run: `next start` on a free port, in its own process group (setsid),
 // on a fresh temporary PGlite folder, with the bundled data imported on first start (AUTO_IMPORT=1). Waits until
-// /api/health answers 200 with startup done and the model not training, then shares the URL through
-// E2E_BASE_URL (inherited by the test workers) and .tmp/e2e-site.json.
+// /api/health (readiness) answers 200 and the model is not training, then shares the URL and the operator token of
+// /api/health (HEALTH_TOKEN) through E2E_BASE_URL / E2E_HEALTH_TOKEN (inherited by the test workers) and
+// .tmp/e2e-site.json.
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -15,54 +17,79 @@ export const SITE_FILE = path.join(ROOT, '.tmp', 'e2e-site.json');
 export default async function globalSetup() {
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!fs.existsSync(chromium)) {
-    throw new Error(`E2E tests need chromium at ${chromium} (apt-get install chromium); CI=true or REQUIRE_E2E=1 makes this a failure.`);
+    throw new Error(
+      `E2E tests need chromium at ${chromium} (apt-get install chromium); CI=true or REQUIRE_E2E=1 makes this a failure.`,
+    );
   }
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (!fs.existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) {
-    throw new Error(`No built site in ${distDir}/: run \`npm run build\` first (npm test builds it for you).`);
+    throw new Error(
+      `No built site in ${distDir}/: run \`npm run build\` first (npm test builds it for you).`,
+    );
   }
   const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'movielens-e2e-pglite-'));
   fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
   const logFile = path.join(ROOT, 'test-results', 'e2e-server.log');
+  const healthToken = crypto.randomBytes(24).toString('hex');
   const log = fs.openSync(logFile, 'w');
   const child = spawn('setsid', ['node', 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_DIST_DIR: distDir, PGLITE_DATA_DIR: dataDir, DATABASE_URL: '', AUTO_IMPORT: '1', PORT: String(port), NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      NEXT_DIST_DIR: distDir,
+      PGLITE_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      AUTO_IMPORT: '1',
+      HEALTH_TOKEN: healthToken,
+      PORT: String(port),
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', log, log],
   });
   fs.closeSync(log);
   const baseUrl = `http://127.0.0.1:${port}`;
   globalThis.__E2E_SITE__ = { pid: child.pid, dataDir };
   process.env.E2E_BASE_URL = baseUrl;
+  process.env.E2E_HEALTH_TOKEN = healthToken;
   fs.mkdirSync(path.dirname(SITE_FILE), { recursive: true });
-  fs.writeFileSync(SITE_FILE, JSON.stringify({ baseUrl, pid: child.pid, dataDir, logFile }, null, 2));
-  console.log(`\n[e2e] starting the built site (${distDir}) on ${baseUrl}, database in ${dataDir}, log in ${path.relative(ROOT, logFile)}`);
+  fs.writeFileSync(
+    SITE_FILE,
+    JSON.stringify({ baseUrl, healthToken, pid: child.pid, dataDir, logFile }, null, 2),
+  );
+  console.log(
+    `\n[e2e] starting the built site (${distDir}) on ${baseUrl}, database in ${dataDir}, log in ${path.relative(ROOT, logFile)}`,
+  );
 
   let exited = null;
   child.on('exit', (code, signal) => (exited = signal ?? code));
   try {
-    await waitUntilReady(baseUrl, () => exited, logFile);
+    await waitUntilReady(baseUrl, healthToken, () => exited, logFile);
   } catch (error) {
     await stopSite(child.pid, dataDir);
     throw error;
   }
 }
 
-async function waitUntilReady(baseUrl, exitedWith, logFile) {
+async function waitUntilReady(baseUrl, healthToken, exitedWith, logFile) {
   const start = Date.now();
   let lastReport = 0;
   let idleSince = null;
   let status = 'no answer yet';
   while (Date.now() - start < TIMEOUT_MS) {
-    if (exitedWith() !== null) throw new Error(`The site exited (${exitedWith()}) before it was ready:\n${tail(logFile)}`);
+    if (exitedWith() !== null)
+      throw new Error(`The site exited (${exitedWith()}) before it was ready:\n${tail(logFile)}`);
     try {
-      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(`${baseUrl}/api/health`, {
+        headers: { authorization: `Bearer ${healthToken}` },
+        signal: AbortSignal.timeout(10_000),
+      });
       const body = await response.json().catch(() => ({}));
       const startup = body.startup?.status ?? 'unknown';
       const model = body.model?.status ?? null;
       status = `HTTP ${response.status}, startup ${startup}, model ${model ?? 'none'}`;
-      if (startup === 'failed') throw new Error(`The site's startup failed: ${body.startup.error}\n${tail(logFile)}`);
+      if (startup === 'failed')
+        throw new Error(`The site's startup failed: ${body.startup.error}\n${tail(logFile)}`);
       if (response.status === 200 && startup === 'ready') {
         if (model !== 'training' && model !== 'idle') break;
         // The engine may stay idle if it is started lazily: accept that after a grace period.
@@ -78,7 +105,8 @@ async function waitUntilReady(baseUrl, exitedWith, logFile) {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  if (Date.now() - start >= TIMEOUT_MS) throw new Error(`The site was not ready after ${TIMEOUT_MS / 1000} s (${status}):\n${tail(logFile)}`);
+  if (Date.now() - start >= TIMEOUT_MS)
+    throw new Error(`The site was not ready after ${TIMEOUT_MS / 1000} s (${status}):\n${tail(logFile)}`);
   console.log(`[e2e] site ready after ${Math.round((Date.now() - start) / 1000)} s (${status})`);
 }
 
