@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { getEnv, projectPath } from '@/lib/env';
 import { migrateToLatest } from './migrate';
@@ -62,9 +63,19 @@ async function connectPglite(dataDir?: string): Promise<DatabaseConnection> {
   } catch (error) {
     releaseLock();
     const cause = error instanceof Error ? error.message : String(error);
+    const unwritable = findUnwritable(dataDir, error);
+    if (unwritable) {
+      // Never advise moving or deleting the folder here: it holds every visitor's ratings and is only misconfigured.
+      throw new DatabaseStartupError(
+        `The embedded database in ${dataDir} cannot be opened because ${unwritable} is not writable by this process ` +
+          `(uid ${process.getuid?.() ?? '?'}): ${cause}. Give that user write access to the folder and everything in it ` +
+          '(chown/chmod), or remount it read-write; the data in it is intact.',
+        { cause: error },
+      );
+    }
     throw new DatabaseStartupError(
-      `Could not open the embedded database in ${dataDir}: ${cause}. If the folder is damaged, move it away and ` +
-        'start again (the bundled data is imported again), or set PGLITE_DATA_DIR to another folder.',
+      `Could not open the embedded database in ${dataDir}: ${cause}. The folder holds visitors' ratings: keep it ` +
+        '(restore a backup if it is damaged), or set PGLITE_DATA_DIR to another folder to start with a fresh database.',
       { cause: error },
     );
   }
@@ -81,6 +92,24 @@ async function connectPglite(dataDir?: string): Promise<DatabaseConnection> {
       }
     },
   };
+}
+
+/** The first file or folder under dataDir this process cannot write (a permission problem), or null. */
+function findUnwritable(dataDir: string, error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return dataDir;
+  const pending = [dataDir];
+  for (let seen = 0; pending.length > 0 && seen < 10_000; seen++) {
+    const current = pending.pop()!;
+    try {
+      fs.accessSync(current, fs.constants.W_OK);
+      if (fs.statSync(current).isDirectory())
+        pending.push(...fs.readdirSync(current).map((name) => path.join(current, name)));
+    } catch {
+      return current;
+    }
+  }
+  return null;
 }
 
 /** Kysely closes PGlite only if it ever ran a query: close it ourselves too, or the process lingers. */
