@@ -6,9 +6,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { getEnv, projectPath } from '@/lib/env';
 import { migrateToLatest } from './migrate';
+import { FolderLockedError, lockFolder } from './pglite-lock';
 import type { DB } from './schema';
 import { errorMessage } from '@/lib/errors';
-
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
@@ -64,9 +64,19 @@ async function connectPglite(dataDir?: string): Promise<DatabaseConnection> {
   } catch (error) {
     releaseLock();
     const cause = errorMessage(error);
+    const unwritable = findUnwritable(dataDir, error);
+    if (unwritable) {
+      // Never advise moving or deleting the folder here: it holds every visitor's ratings and is only misconfigured.
+      throw new DatabaseStartupError(
+        `The embedded database in ${dataDir} cannot be opened because ${unwritable} is not writable by this process ` +
+          `(uid ${process.getuid?.() ?? '?'}): ${cause}. Give that user write access to the folder and everything in it ` +
+          '(chown/chmod), or remount it read-write; the data in it is intact.',
+        { cause: error },
+      );
+    }
     throw new DatabaseStartupError(
-      `Could not open the embedded database in ${dataDir}: ${cause}. If the folder is damaged, move it away and ` +
-        'start again (the bundled data is imported again), or set PGLITE_DATA_DIR to another folder.',
+      `Could not open the embedded database in ${dataDir}: ${cause}. The folder holds visitors' ratings: keep it ` +
+        '(restore a backup if it is damaged), or set PGLITE_DATA_DIR to another folder to start with a fresh database.',
       { cause: error },
     );
   }
@@ -85,6 +95,24 @@ async function connectPglite(dataDir?: string): Promise<DatabaseConnection> {
   };
 }
 
+/** The first file or folder under dataDir this process cannot write (a permission problem), or null. */
+function findUnwritable(dataDir: string, error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return dataDir;
+  const pending = [dataDir];
+  for (let seen = 0; pending.length > 0 && seen < 10_000; seen++) {
+    const current = pending.pop()!;
+    try {
+      fs.accessSync(current, fs.constants.W_OK);
+      if (fs.statSync(current).isDirectory())
+        pending.push(...fs.readdirSync(current).map((name) => path.join(current, name)));
+    } catch {
+      return current;
+    }
+  }
+  return null;
+}
+
 /** Kysely closes PGlite only if it ever ran a query: close it ourselves too, or the process lingers. */
 async function closePglite(db: Kysely<DB>, pglite: PGlite): Promise<void> {
   await db.destroy();
@@ -96,56 +124,31 @@ export class DatabaseStartupError extends Error {
   override name = 'DatabaseStartupError';
 }
 
-const LOCK_FILE = 'movielens-app.lock';
-
-/**
- * PGlite has no lock of its own: two processes on one folder would corrupt it. A lock file holding the owner's pid
- * keeps a second instance (or `npm run db:import` while the site runs) out with a clear message; a lock left by a
- * process that no longer runs is taken over.
- */
+/** Checks the folder, then takes its lock (db/pglite-lock.ts) with a clear message when another instance holds it. */
 function lockPgliteFolder(dataDir: string): () => void {
   if (fs.existsSync(dataDir) && !fs.statSync(dataDir).isDirectory()) {
-    throw new DatabaseStartupError(`PGLITE_DATA_DIR ${dataDir} is not a folder: point it at a folder (it is created if missing).`);
+    throw new DatabaseStartupError(
+      `PGLITE_DATA_DIR ${dataDir} is not a folder: point it at a folder (it is created if missing).`,
+    );
   }
   try {
     fs.mkdirSync(dataDir, { recursive: true });
     fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK);
   } catch (error) {
     const cause = errorMessage(error);
-    throw new DatabaseStartupError(`The embedded database folder ${dataDir} cannot be read or written: ${cause}`, { cause: error });
+    throw new DatabaseStartupError(
+      `The embedded database folder ${dataDir} cannot be read or written: ${cause}`,
+      { cause: error },
+    );
   }
-  const lockPath = path.join(dataDir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-      return () => {
-        try {
-          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
-        } catch {
-          // Already gone: nothing to release.
-        }
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && isProcessRunning(owner)) {
-        throw new DatabaseStartupError(
-          `The embedded database folder ${dataDir} is in use by another running instance (pid ${owner}). ` +
-            'Stop that process first, or set PGLITE_DATA_DIR to another folder (or DATABASE_URL to a PostgreSQL server).',
-        );
-      }
-      fs.rmSync(lockPath, { force: true }); // stale: its owner is gone
-    }
-  }
-  throw new DatabaseStartupError(`Could not lock the embedded database folder ${dataDir}.`);
-}
-
-function isProcessRunning(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    return lockFolder(dataDir);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if (!(error instanceof FolderLockedError)) throw error;
+    throw new DatabaseStartupError(
+      `The embedded database folder ${dataDir} is in use by another running instance (pid ${error.message}). ` +
+        'Stop that process first, or set PGLITE_DATA_DIR to another folder (or DATABASE_URL to a PostgreSQL server).',
+    );
   }
 }
 

@@ -23,7 +23,11 @@ describe('database outage (PostgreSQL)', () => {
     cluster = await createPgCluster();
     site = await startSite({
       name: 'reliability-outage',
-      env: { DATABASE_URL: cluster.url(), MOVIELENS_DIR: 'data/fixtures/tiny', SESSION_SECRET: 'outage-test-secret-'.padEnd(64, 'o') },
+      env: {
+        DATABASE_URL: cluster.url(),
+        MOVIELENS_DIR: 'data/fixtures/tiny',
+        SESSION_SECRET: 'outage-test-secret-'.padEnd(64, 'o'),
+      },
     });
     await site.waitForHealth();
     browser = await openBrowser();
@@ -37,7 +41,10 @@ describe('database outage (PostgreSQL)', () => {
   async function rate(movieId: number, stars: string): Promise<string> {
     const { page } = browser!;
     await page.goto(`${site!.baseUrl}/movies/${movieId}`);
-    await page.getByRole('radio', { name: new RegExp(`${stars}$`) }).first().click();
+    await page
+      .getByRole('radio', { name: new RegExp(`${stars}$`) })
+      .first()
+      .click();
     const status = page.locator('.rating-status').first();
     await status.filter({ hasText: /Saved|Not saved/ }).waitFor();
     return status.innerText();
@@ -57,12 +64,19 @@ describe('database outage (PostgreSQL)', () => {
     const down = await site!.waitForHealth((status) => status !== 200, 60_000);
     const health = await site!.health();
     expect(health.status).toBe(503);
-    expect(down.status).toBe('error');
+    expect(down.status).toBe('unavailable');
     expect(health.body.reason).toMatch(/\S/);
 
     // A rating given during the outage: the visitor is told it was not saved.
-    await page.getByRole('radio', { name: /4\.5 stars$/ }).first().click();
-    await page.locator('.rating-status').filter({ hasText: /Not saved/ }).first().waitFor();
+    await page
+      .getByRole('radio', { name: /4\.5 stars$/ })
+      .first()
+      .click();
+    await page
+      .locator('.rating-status')
+      .filter({ hasText: /Not saved/ })
+      .first()
+      .waitFor();
     await screenshot(page, 'reliability-outage-rating');
 
     // A page that needs the database: the error page with a retry (the status may already be 200: the page

@@ -1,5 +1,5 @@
 import { openBrowser, type OpenBrowser } from './support/browser';
-import { baseUrl, url } from './support/site';
+import { baseUrl, operatorHeaders, url } from './support/site';
 
 /**
  * Visitor isolation and server-action safety on the running site:
@@ -11,7 +11,13 @@ import { baseUrl, url } from './support/site';
  */
 
 const COOKIE = 'visitor';
-const NAMES: Record<number, string> = { 1: 'Toy Story', 2: 'Jumanji', 2571: 'The Matrix', 318: 'The Shawshank Redemption', 356: 'Forrest Gump' };
+const NAMES: Record<number, string> = {
+  1: 'Toy Story',
+  2: 'Jumanji',
+  2571: 'The Matrix',
+  318: 'The Shawshank Redemption',
+  356: 'Forrest Gump',
+};
 const IDLE = JSON.stringify([{ status: 'idle', message: '', rating: null }, '$K1']);
 
 interface Action {
@@ -19,12 +25,17 @@ interface Action {
 }
 
 async function ratingCount(): Promise<number> {
-  const response = await fetch(url('/api/health'));
+  const response = await fetch(url('/api/health'), { headers: operatorHeaders() });
   return ((await response.json()) as { database: { counts: { ratings: number } } }).database.counts.ratings;
 }
 
 /** Calls the rateMovie server action the way the browser does (same fields, same headers). */
-async function rate(action: Action, movieId: number, rating: number, options: { cookie?: string; origin?: string } = {}) {
+async function rate(
+  action: Action,
+  movieId: number,
+  rating: number,
+  options: { cookie?: string; origin?: string } = {},
+) {
   const form = new FormData();
   form.set('_1_movieId', String(movieId));
   form.set('_1_rating', String(rating));
@@ -41,7 +52,11 @@ async function rate(action: Action, movieId: number, rating: number, options: { 
   });
   const text = await response.text();
   const setCookie = response.headers.getSetCookie().find((line) => line.startsWith(`${COOKIE}=`));
-  return { status: response.status, saved: /"status":"saved"/.test(text), cookie: setCookie?.split(';')[0]?.slice(COOKIE.length + 1) };
+  return {
+    status: response.status,
+    saved: /"status":"saved"/.test(text),
+    cookie: setCookie?.split(';')[0]?.slice(COOKIE.length + 1),
+  };
 }
 
 /** The visitor's ratings as their profile page shows them: "Rate <title> <n> stars" radios that are checked. */
@@ -71,7 +86,10 @@ describe('visitor isolation and server-action safety', () => {
       });
     });
     await alice.page.goto(url('/movies/1'));
-    await alice.page.getByRole('radio', { name: /4 stars$/ }).first().click();
+    await alice.page
+      .getByRole('radio', { name: /4 stars$/ })
+      .first()
+      .click();
     await alice.page.locator('.rating-status').filter({ hasText: 'Saved' }).first().waitFor();
     action = await captured;
     aliceCookie = (await alice.context.cookies()).find((cookie) => cookie.name === COOKIE)!.value;
@@ -97,7 +115,10 @@ describe('visitor isolation and server-action safety', () => {
     const domain = new URL(baseUrl()).hostname;
     await mallory.context.addCookies([{ name: COOKIE, value: altered[2]!, domain, path: '/' }]);
     await mallory.page.goto(url('/movies/2'));
-    await mallory.page.getByRole('radio', { name: /2 stars$/ }).first().click();
+    await mallory.page
+      .getByRole('radio', { name: /2 stars$/ })
+      .first()
+      .click();
     await mallory.page.locator('.rating-status').filter({ hasText: 'Saved' }).first().waitFor();
     const malloryCookie = (await mallory.context.cookies()).find((cookie) => cookie.name === COOKIE)!.value;
     expect(malloryCookie.split('.')[1]).not.toBe(id);
@@ -134,16 +155,23 @@ describe('visitor isolation and server-action safety', () => {
         return { cookie: first.cookie!, v };
       }),
     );
-    const plan = (v: number) => Array.from({ length: 10 }, (_, j) => ({ movieId: movies[j % movies.length]!, rating: ((v + j) % 10) / 2 + 0.5 }));
+    const plan = (v: number) =>
+      Array.from({ length: 10 }, (_, j) => ({
+        movieId: movies[j % movies.length]!,
+        rating: ((v + j) % 10) / 2 + 0.5,
+      }));
     await Promise.all(
       visitors.map(async ({ cookie, v }) => {
-        for (const { movieId, rating } of plan(v)) expect((await rate(action, movieId, rating, { cookie })).saved).toBe(true);
+        for (const { movieId, rating } of plan(v))
+          expect((await rate(action, movieId, rating, { cookie })).saved).toBe(true);
       }),
     );
     expect(await ratingCount()).toBe(before + 20 * movies.length);
     for (const { cookie, v } of visitors) {
       const last = new Map(plan(v).map(({ movieId, rating }) => [movieId, rating]));
-      const expected = [...last].map(([movieId, rating]) => `${NAMES[movieId]} ${rating} ${rating === 1 ? 'star' : 'stars'}`).sort();
+      const expected = [...last]
+        .map(([movieId, rating]) => `${NAMES[movieId]} ${rating} ${rating === 1 ? 'star' : 'stars'}`)
+        .sort();
       expect(await profileRatings(cookie)).toEqual(expected);
     }
   });

@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   AUTO_IMPORT: z.enum(['0', '1']).default('1'),
   /** The MovieLens folder imported on first start. */
   MOVIELENS_DIR: z.string().min(1).default('data/ml-latest-small'),
+  /** Bearer token for the operator view of /api/health (details, errors); unset: no operator view. */
+  HEALTH_TOKEN: z.string().min(16).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -29,6 +31,7 @@ export function getEnv(): Env {
       ...process.env,
       DATABASE_URL: process.env.DATABASE_URL || undefined,
       SESSION_SECRET: process.env.SESSION_SECRET || undefined,
+      HEALTH_TOKEN: process.env.HEALTH_TOKEN || undefined,
     });
     if (!result.success) {
       throw new Error(`Invalid environment variable ${firstIssue(result.error)}`);

@@ -17,7 +17,9 @@ import { getEnv, projectPath } from '@/lib/env';
 
 export const VISITOR_COOKIE = 'visitor';
 const COOKIE_MAX_AGE_SECONDS = 400 * 24 * 60 * 60; // the longest lifetime browsers accept (400 days)
-export const SESSION_SECRET_FILE = '.data/session-secret';
+/** Where versions before issue 13 kept the generated secret (the app folder): moved to the data folder on start. */
+export const LEGACY_SESSION_SECRET_FILE = '.data/session-secret';
+const SESSION_SECRET_FILE_NAME = 'session-secret';
 
 export interface VisitorClaim {
   id: number;
@@ -50,6 +52,19 @@ interface SecretSources {
   databaseUrl?: string;
   /** Where a generated secret is kept when none is configured. */
   secretFile: string;
+  /** An older location: a secret found there (and not yet at secretFile) is moved, so no visitor is logged out. */
+  legacyFile?: string;
+}
+
+/**
+ * The generated secret lives with the data it protects: in PGLITE_DATA_DIR (a redeploy that replaces the app
+ * folder but keeps the data keeps every visitor's profile). With DATABASE_URL (development only: production there
+ * requires SESSION_SECRET) it stays in the app's .data/ folder.
+ */
+export function sessionSecretFile(env: { DATABASE_URL?: string; PGLITE_DATA_DIR: string }): string {
+  return env.DATABASE_URL
+    ? projectPath(LEGACY_SESSION_SECRET_FILE)
+    : path.join(projectPath(env.PGLITE_DATA_DIR), SESSION_SECRET_FILE_NAME);
 }
 
 /**
@@ -67,6 +82,15 @@ export function resolveSessionSecret(sources: SecretSources): string {
     );
   }
   fs.mkdirSync(path.dirname(sources.secretFile), { recursive: true });
+  const legacy =
+    sources.legacyFile && path.resolve(sources.legacyFile) !== path.resolve(sources.secretFile)
+      ? sources.legacyFile
+      : null;
+  if (legacy && fs.existsSync(legacy) && !fs.existsSync(sources.secretFile)) {
+    fs.copyFileSync(legacy, sources.secretFile, fs.constants.COPYFILE_EXCL);
+    fs.chmodSync(sources.secretFile, 0o600);
+    fs.rmSync(legacy, { force: true });
+  }
   try {
     fs.writeFileSync(sources.secretFile, crypto.randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
   } catch (error) {
@@ -89,7 +113,8 @@ export function getSessionSecret(): string {
       sessionSecret: env.SESSION_SECRET,
       nodeEnv: env.NODE_ENV,
       databaseUrl: env.DATABASE_URL,
-      secretFile: projectPath(SESSION_SECRET_FILE),
+      secretFile: sessionSecretFile(env),
+      legacyFile: projectPath(LEGACY_SESSION_SECRET_FILE),
     });
   }
   return cachedSecret;

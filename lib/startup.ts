@@ -1,6 +1,7 @@
 import { DatabaseStartupError, getDatabase } from '@/db/client';
 import { startEngine } from '@/lib/recsys/engine';
 import { getEnv, projectPath } from '@/lib/env';
+import { retryWithBackoff } from '@/lib/retry';
 import {
   describeConnectionError,
   describeDatabaseTarget,
@@ -16,10 +17,12 @@ import { errorMessage } from '@/lib/errors';
  * What the server does once when it starts (called from instrumentation.ts): migrate the database, import the
  * bundled MovieLens data when there are no movies yet (unless AUTO_IMPORT=0), then start the recommendation engine.
  * It runs in the background: the server answers at once, /api/health reports `startup` while this runs, and a
- * database that cannot be reached is one logged line, never a crash.
+ * database that cannot be reached yet (docker-compose, systemd: the site often starts first) is waited for with
+ * backoff, then startup runs as usual, with no restart. Only errors a wait cannot fix end in 'failed'.
  */
 
-export type StartupStatus = 'starting' | 'migrating' | 'importing' | 'ready' | 'failed';
+export type StartupStatus =
+  'starting' | 'waiting-for-database' | 'migrating' | 'importing' | 'ready' | 'failed';
 
 export interface StartupState {
   status: StartupStatus;
@@ -27,7 +30,9 @@ export interface StartupState {
   error: string | null;
 }
 
-type GlobalWithStartup = typeof globalThis & { __movielensStartup?: { state: StartupState; done: Promise<void> } };
+type GlobalWithStartup = typeof globalThis & {
+  __movielensStartup?: { state: StartupState; done: Promise<void> };
+};
 const holder = globalThis as GlobalWithStartup;
 
 /** Where startup is (for /api/health); 'starting' before instrumentation has run it. */
@@ -45,32 +50,77 @@ export function startApp(): Promise<void> {
 }
 
 async function runStartup(state: StartupState): Promise<void> {
-  const env = getEnv();
   try {
-    state.status = 'migrating';
-    const connection = await getDatabase(); // migrates to the latest schema
-    if (await isDatabaseEmpty(connection.db)) {
-      if (env.AUTO_IMPORT === '0') {
-        console.log('[startup] the database has no movies and AUTO_IMPORT=0: run `npm run db:import` to load MovieLens data');
-      } else {
-        state.status = 'importing';
-        console.log(`[startup] first start: importing ${env.MOVIELENS_DIR} into ${describeDatabaseTarget()}`);
-        const start = performance.now();
-        const result = await importMovieLens(connection, {
-          dir: projectPath(env.MOVIELENS_DIR),
-          onProgress: (event) => console.log(`[startup] ${formatProgress(event).trim()}`),
-        });
-        console.log(`[startup] ${formatResult(result, performance.now() - start)}`);
-      }
-    }
-    state.status = 'ready';
-    if (!(await isDatabaseEmpty(connection.db))) await startRecommendationEngine();
-    console.log(`[startup] ready: the site is on ${siteUrl()}`);
+    await retryWithBackoff(() => startOnce(state), {
+      isTransient: isTransientDatabaseError,
+      onRetry: (attempt, error, delayMs) => {
+        state.status = 'waiting-for-database';
+        state.error = describeStartupError(error);
+        // Every attempt at first, then one line a minute or so: a long wait must not flood the log.
+        if (attempt <= 3 || attempt % 4 === 0)
+          console.error(`[startup] ${state.error}; trying again in ${Math.round(delayMs / 1000)} s`);
+      },
+    });
   } catch (error) {
     state.status = 'failed';
     state.error = describeStartupError(error);
     console.error(`[startup] ${state.error}`);
   }
+}
+
+/** One attempt at the whole startup; safe to repeat (migrations and the import are transactional). */
+async function startOnce(state: StartupState): Promise<void> {
+  const env = getEnv();
+  state.status = 'migrating';
+  const connection = await getDatabase(); // migrates to the latest schema
+  if (await isDatabaseEmpty(connection.db)) {
+    if (env.AUTO_IMPORT === '0') {
+      console.log(
+        '[startup] the database has no movies and AUTO_IMPORT=0: run `npm run db:import` to load MovieLens data',
+      );
+    } else {
+      state.status = 'importing';
+      console.log(`[startup] first start: importing ${env.MOVIELENS_DIR} into ${describeDatabaseTarget()}`);
+      const start = performance.now();
+      const result = await importMovieLens(connection, {
+        dir: projectPath(env.MOVIELENS_DIR),
+        onProgress: (event) => console.log(`[startup] ${formatProgress(event).trim()}`),
+      });
+      console.log(`[startup] ${formatResult(result, performance.now() - start)}`);
+    }
+  }
+  const hasData = !(await isDatabaseEmpty(connection.db));
+  state.status = 'ready';
+  state.error = null;
+  if (hasData) await startRecommendationEngine();
+  console.log(`[startup] ready: the site is on ${siteUrl()}`);
+}
+
+/**
+ * A database that does not answer (yet): refused or unreachable connections, a server still starting up or shutting
+ * down (57P03, 57P01), a database not created yet (3D000). A PGlite folder problem or a bad password is not.
+ */
+export function isTransientDatabaseError(error: unknown): boolean {
+  if (error instanceof DatabaseStartupError || error instanceof MovieLensImportError) return false;
+  const err = error as { code?: string; errors?: { code?: string }[] } | null;
+  const code = err?.code ?? err?.errors?.[0]?.code;
+  if (
+    code &&
+    [
+      'EAI_AGAIN',
+      '57P01',
+      '57P03',
+      'ECONNREFUSED',
+      'ENOTFOUND',
+      'EHOSTUNREACH',
+      'ETIMEDOUT',
+      'ECONNRESET',
+      '3D000',
+    ].includes(code)
+  ) {
+    return true;
+  }
+  return describeConnectionError(error) !== undefined && code !== '28P01' && code !== '28000';
 }
 
 /** The engine loads saved models or trains them in the background (lib/recsys/engine). */
@@ -83,7 +133,8 @@ async function startRecommendationEngine(): Promise<void> {
 }
 
 function describeStartupError(error: unknown): string {
-  if (error instanceof MovieLensImportError) return `importing the bundled MovieLens data failed: ${error.message}`;
+  if (error instanceof MovieLensImportError)
+    return `importing the bundled MovieLens data failed: ${error.message}`;
   if (error instanceof DatabaseStartupError) return error.message;
   const connection = describeConnectionError(error);
   if (connection) return connection;

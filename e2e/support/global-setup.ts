@@ -1,6 +1,7 @@
 // Starts the ALREADY BUILT site once for the e2e run (e2e/support/site-harness.ts) on a fresh temporary PGlite folder,
 // with the bundled data imported on first start (AUTO_IMPORT=1). Waits until /api/health says startup is done and no
-// model is training, then shares the URL through E2E_BASE_URL (inherited by the test workers) and .tmp/e2e-site.json.
+// model is training, then shares the URL and the operator token of /api/health (HEALTH_TOKEN) through E2E_BASE_URL /
+// E2E_HEALTH_TOKEN (inherited by the test workers) and .tmp/e2e-site.json.
 import fs from 'node:fs';
 import path from 'node:path';
 import { startSite, type HealthCheck, type Site } from './site-harness';
@@ -23,8 +24,9 @@ export default async function globalSetup(): Promise<void> {
   });
   (globalThis as GlobalWithSite).__E2E_SITE__ = site;
   process.env.E2E_BASE_URL = site.baseUrl;
+  process.env.E2E_HEALTH_TOKEN = site.healthToken;
   fs.mkdirSync(path.dirname(SITE_FILE), { recursive: true });
-  fs.writeFileSync(SITE_FILE, JSON.stringify({ baseUrl: site.baseUrl, pid: site.pid, dataDir: site.dataDir, logFile: site.logFile }, null, 2));
+  fs.writeFileSync(SITE_FILE, JSON.stringify({ baseUrl: site.baseUrl, healthToken: site.healthToken, pid: site.pid, dataDir: site.dataDir, logFile: site.logFile }, null, 2));
   console.log(`\n[e2e] starting the built site on ${site.baseUrl}, database in ${site.dataDir}, log in ${path.relative(process.cwd(), site.logFile)}`);
 
   // The engine may stay idle if it is started lazily: accept that after a grace period.

@@ -5,13 +5,15 @@
  * `npm run bench` (web) and `npm run bench:load`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+/** /api/health as the operator sees it (the site is started with a HEALTH_TOKEN that health() sends). */
 export interface HealthBody {
-  status: 'ok' | 'error';
+  status: string;
   reason?: string;
   startup?: { status: string; error: string | null };
   model?: { status: string; progress?: { done: number; total: number } };
@@ -30,6 +32,8 @@ export const modelsReady: HealthCheck = (status, body) => status === 200 && body
 export interface Site {
   baseUrl: string;
   pid: number;
+  /** The site's HEALTH_TOKEN: /api/health shows its details to requests that send it. */
+  healthToken: string;
   /** PGLITE_DATA_DIR when the site runs on embedded PGlite (a fresh temp folder unless given). */
   dataDir: string | null;
   logFile: string;
@@ -82,6 +86,7 @@ export async function startSite(options: SiteOptions): Promise<Site> {
   fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
   const logFile = path.join(ROOT, 'test-results', `${options.name}-server.log`);
   const out = fs.openSync(logFile, 'a');
+  const healthToken = options.env?.HEALTH_TOKEN ?? crypto.randomBytes(24).toString('hex');
   const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
     cwd: ROOT,
     detached: true, // its own process group (setsid)
@@ -93,6 +98,7 @@ export async function startSite(options: SiteOptions): Promise<Site> {
       PORT: String(port),
       DATABASE_URL: '',
       AUTO_IMPORT: '1',
+      HEALTH_TOKEN: healthToken,
       ...(dataDir ? { PGLITE_DATA_DIR: dataDir } : {}),
       ...options.env,
     },
@@ -107,12 +113,16 @@ export async function startSite(options: SiteOptions): Promise<Site> {
   const site: Site = {
     baseUrl,
     pid,
+    healthToken,
     dataDir,
     logFile,
     log: () => fs.readFileSync(logFile, 'utf8'),
     exited,
     async health() {
-      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(15_000) });
+      const response = await fetch(`${baseUrl}/api/health`, {
+        headers: { authorization: `Bearer ${healthToken}` },
+        signal: AbortSignal.timeout(15_000),
+      });
       return { status: response.status, body: (await response.json().catch(() => ({}))) as HealthBody };
     },
     async waitForHealth(ready = startedAndNotTraining, limitMs = 240_000, { failFast = false } = {}) {
