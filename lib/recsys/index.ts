@@ -19,6 +19,7 @@ export { fitCosine, userSimilarityMatrix, visitorSimilarities } from './cosine';
 export { fitPopular } from './popular';
 export { fitEase } from './ease';
 export { fitMf } from './mf';
+export { createRatingPredictor, DEFAULT_PREDICTOR_SHRINKAGE, type RatingPredictor, type RatingPredictorOptions } from './rating-predictor';
 export { fitItemSimilarity, similarMoviesFrom, type ItemSimilarityModel, type ItemSimilarityOptions } from './item-similarity';
 
 export type Model = NmfModel | CosineModel | PopularModel | EaseModel | MfModel;
