@@ -25,7 +25,7 @@ runCli(() => {
     options: {
       data: { type: 'string', default: 'data/ml-latest-small' },
       show: { type: 'string', default: '2571,60069,260,1' },
-      detail: { type: 'string', default: 'nmf|"liked","likedAt":4,"shrinkage":10' },
+      detail: { type: 'string', default: 'nmf|"phi","likedAt":3.5,"shrinkage":2}' },
       grid: { type: 'string' },
     },
     strict: true,
@@ -46,18 +46,22 @@ runCli(() => {
   const grid: ItemSimilarityOptions[] = [
     { measure: 'cosine', shrinkage: 0 },
     { measure: 'cosine', shrinkage: 10 },
-    { measure: 'cosine', shrinkage: 25 },
+    { measure: 'adjusted', shrinkage: 0 },
     { measure: 'adjusted', shrinkage: 10 },
-    { measure: 'adjusted', shrinkage: 25 },
+    { measure: 'binary', shrinkage: 0 },
     { measure: 'binary', shrinkage: 10 },
     { measure: 'asymmetric', alpha: 0.3, shrinkage: 10 },
     { measure: 'asymmetric', alpha: 0.7, shrinkage: 10 },
-    { measure: 'liked', likedAt: 3.5, shrinkage: 10 },
     { measure: 'liked', likedAt: 4, shrinkage: 0 },
-    { measure: 'liked', likedAt: 4, shrinkage: 5 },
     { measure: 'liked', likedAt: 4, shrinkage: 10 },
-    { measure: 'liked', likedAt: 4, shrinkage: 25 },
-    { measure: 'liked', likedAt: 4.5, shrinkage: 10 },
+    { measure: 'liked', likedAt: 3.5, shrinkage: 2 },
+    { measure: 'phi', likedAt: 4, shrinkage: 0 },
+    { measure: 'phi', likedAt: 4, shrinkage: 2 },
+    { measure: 'phi', likedAt: 4, shrinkage: 10 },
+    { measure: 'phi', likedAt: 3.5, shrinkage: 0 },
+    { measure: 'phi', likedAt: 3.5, shrinkage: 2 },
+    { measure: 'phi', likedAt: 3.5, shrinkage: 5 },
+    { measure: 'phi', likedAt: 0, shrinkage: 5 },
   ];
   const chosen = values.grid ? (JSON.parse(values.grid) as ItemSimilarityOptions[]) : grid;
   for (const options of chosen)
