@@ -86,3 +86,29 @@ export function topPositions(
   }
   return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
 }
+
+/** A profile movie rated at least this is "liked" and may be cited as a reason for a recommendation. */
+export const LIKED_RATING = 3.5;
+/** The floor when the visitor rated nothing ≥ LIKED_RATING: a 3★ may still be cited, nothing lower ever. */
+export const LIKED_FALLBACK = 3;
+
+/** The lowest rating this profile's reasons may cite: 3.5, or 3 when no rating reaches 3.5. */
+export function likedThreshold(ratings: ArrayLike<number>): number {
+  for (let p = 0; p < ratings.length; p++) if ((ratings[p] as number) >= LIKED_RATING) return LIKED_RATING;
+  return LIKED_FALLBACK;
+}
+
+/**
+ * Splits a recommendation's per-movie contributions into reasons: `because` = liked movies (see
+ * likedThreshold) that pushed the score up, best first; `disliked` = movies rated below 3 that pushed
+ * it up too (a secondary note at most). The contributions themselves are not touched.
+ */
+export function citeReasons<T extends { rating: number; contribution: number; movieId: number }>(
+  items: readonly T[], threshold: number, { top = 5, topDisliked = 3 } = {},
+): { because: T[]; disliked: T[] } {
+  const order = (a: T, b: T) => b.contribution - a.contribution || a.movieId - b.movieId;
+  return {
+    because: items.filter((x) => x.rating >= threshold && x.contribution > 0).sort(order).slice(0, top),
+    disliked: items.filter((x) => x.rating < LIKED_FALLBACK && x.contribution > 0).sort(order).slice(0, topDisliked),
+  };
+}

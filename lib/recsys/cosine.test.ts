@@ -4,6 +4,7 @@ import { createCosineRecommender, fitCosine, profileSimilarities, userSimilarity
 import { buildRatingMatrix } from './matrix';
 import { createRecommender, fitModel, type FitOptions } from './index';
 import { syntheticMatrix, syntheticRows } from './test-helpers';
+import type { Explanation } from './types';
 
 describe('cosine similarity', () => {
   it('cos(x, x) = 1 for a user against themselves (plain and centred)', () => {
@@ -76,5 +77,23 @@ describe('checkerboard: two user groups × two movie groups', () => {
       for (const n of e.neighbours as { userId: number; rating: number }[]) expect(n.userId).toBeLessThanOrEqual(6);
     }
     expect(rec.predict(visitor, [3])[0]).toBeGreaterThan(4);
+  });
+});
+
+describe('cosine explanations cite supporters only', () => {
+  // Users 1–4 loved movies 1–3 and rated movie 4 with 5★ (1, 2) or 1★ (3, 4): all four are the visitor's neighbours.
+  const rows = [];
+  for (let u = 1; u <= 4; u++) {
+    for (const m of [1, 2, 3]) rows.push({ userId: u, movieId: m, rating: 5 });
+    rows.push({ userId: u, movieId: 4, rating: u <= 2 ? 5 : 1 });
+  }
+  const rec = createCosineRecommender(fitCosine(buildRatingMatrix(rows), { neighbours: 4 }));
+  const visitor = [{ movieId: 1, rating: 5 }, { movieId: 2, rating: 4 }];
+
+  it('counts and lists only the neighbours who rated the movie ≥ 4★; raters counts them all', () => {
+    for (const e of [rec.explain(visitor, 4), ...rec.recommend(visitor, { n: 5 }).filter((r) => r.movieId === 4).map((r) => r.explanation)]) {
+      expect(e).toMatchObject({ kind: 'cosine', supporters: 2, raters: 4 });
+      expect((e as Extract<Explanation, { kind: 'cosine' }>).neighbours.map((x) => x.userId).sort()).toEqual([1, 2]);
+    }
   });
 });

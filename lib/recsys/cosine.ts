@@ -133,15 +133,25 @@ function aggregate(model: CosineModel, sims: Float64Array, neighbours: number[])
   return { sumSR, sumSD, sumS };
 }
 
+/** A neighbour who rated the movie at least this supports it (and may be cited); below 3 never is. */
+export const SUPPORTER_RATING = 4;
+
+/**
+ * The neighbours behind movie j: `supporters` counts those who rated it ≥ SUPPORTER_RATING and
+ * `neighbours` lists the 10 most similar of them; `raters` counts every neighbour who rated it.
+ */
 function explainPosition(model: CosineModel, sims: Float64Array, neighbours: number[], j: number): Explanation {
   const mat = model.matrix;
   const who: { userId: number; similarity: number; rating: number }[] = [];
+  let raters = 0;
   for (const v of neighbours) {
     for (let p = mat.rowPtr[v] as number; p < (mat.rowPtr[v + 1] as number); p++) {
-      if (mat.colIdx[p] === j) who.push({ userId: mat.userIds[v] as number, similarity: sims[v] as number, rating: mat.values[p] as number });
+      if (mat.colIdx[p] !== j) continue;
+      raters++;
+      if ((mat.values[p] as number) >= SUPPORTER_RATING) who.push({ userId: mat.userIds[v] as number, similarity: sims[v] as number, rating: mat.values[p] as number });
     }
   }
-  return { kind: 'cosine', neighbours: who.slice(0, 10), supporters: who.length };
+  return { kind: 'cosine', neighbours: who.slice(0, 10), supporters: who.length, raters };
 }
 
 export function createCosineRecommender(model: CosineModel): Recommender {
@@ -195,7 +205,7 @@ export function createCosineRecommender(model: CosineModel): Recommender {
     explain(profile, movieId) {
       const pv = profileVector(profile, mat.movieIndex);
       const j = mat.movieIndex.get(movieId);
-      if (j === undefined) return { kind: 'cosine', neighbours: [], supporters: 0 };
+      if (j === undefined) return { kind: 'cosine', neighbours: [], supporters: 0, raters: 0 };
       if (pv.positions.length === 0) return popularExplanation(model, j);
       const sims = profileSimilarities(model, pv);
       return explainPosition(model, sims, nearestUsers(sims, model.neighbours), j);

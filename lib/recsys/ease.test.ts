@@ -108,3 +108,23 @@ describe('fitEase', () => {
     expect(() => fitEase(mat, { dropout: -1 })).toThrow(RangeError);
   });
 });
+
+describe('EASE explanations', () => {
+  it('never cites a movie the visitor disliked, even when it contributes most ("watched together" with a 1★ movie is no reason)', () => {
+    const mat = syntheticMatrix(40, 30, { density: 0.4, seed: 3 });
+    const model = fitEase(mat, { lambda: 5, minRatings: 1 });
+    const n = model.movieIds.length;
+    // A target j, a liked movie g and a disliked movie b with B[b][j] > B[g][j] > 0: the old list led with b.
+    let found: { g: number; b: number; j: number } | undefined;
+    for (let j = 2; j < n && !found; j++) {
+      const rows = [0, 1].sort((x, y) => (model.B[y * n + j] as number) - (model.B[x * n + j] as number));
+      const [b, g] = rows as [number, number];
+      if ((model.B[g * n + j] as number) > 0) found = { g, b, j };
+    }
+    expect(found).toBeDefined();
+    const { g, b, j } = found as { g: number; b: number; j: number };
+    const profile = [{ movieId: model.movieIds[g] as number, rating: 5 }, { movieId: model.movieIds[b] as number, rating: 1 }];
+    const e = createEaseRecommender(model).explain(profile, model.movieIds[j] as number) as { because: { movieId: number }[] };
+    expect(e.because.map((x) => x.movieId)).toEqual([model.movieIds[g]]);
+  });
+});

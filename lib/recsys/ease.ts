@@ -6,7 +6,7 @@
  * ~2/3·movies'³ multiply-adds, ~6 s for 2,300 movies); B is kept as Float32. It does not predict ratings.
  * Measured NDCG@10 (npm run evaluate protocol): binary X 0.298 at λ 300; rating/5 0.319 at λ 150 (table in README.md).
  */
-import { profileVector, topPositions } from './common';
+import { citeReasons, likedThreshold, profileVector, topPositions } from './common';
 import type { RatingMatrix } from './matrix';
 import { movieStats } from './matrix';
 import { movieIndexOf, popularExplanation, popularRecommendations } from './popular';
@@ -164,9 +164,10 @@ export function createEaseRecommender(model: EaseModel): Recommender {
   const lowWeight = model.lowWeight ?? 0.5;
   const profileWeighting = model.binaryProfile ? 'binary' : weighting;
   const explainPosition = (positions: Int32Array, ratings: Float64Array, j: number): Explanation => {
-    const because = Array.from(positions, (i, p) => ({ movieId: model.movieIds[i] as number, rating: ratings[p] as number, contribution: model.B[i * n + j] as number }))
-      .sort((a, b) => b.contribution - a.contribution || a.movieId - b.movieId).slice(0, 5);
-    return { kind: 'ease', text: 'People who watched the movies you rated also watched this', because };
+    const all = Array.from(positions, (i, p) => ({ movieId: model.movieIds[i] as number, rating: ratings[p] as number, contribution: model.B[i * n + j] as number }));
+    // "Watched together" is no reason when the visitor disliked the movie it was watched with: cite liked ones only.
+    const { because } = citeReasons(all, likedThreshold(ratings));
+    return { kind: 'ease', text: 'People who watched the movies you liked also watched this', because };
   };
   return {
     algorithm: 'ease',

@@ -145,3 +145,23 @@ export function evaluateRecommender(
     testRatings: count,
   };
 }
+
+/**
+ * How many of `pairs` a similar-movies function finds: `either` counts pairs where b is in a's top n or a
+ * in b's, `both` pairs found in both directions. Used with fixtures/similar-movie-pairs.json.
+ */
+export function pairAgreement(
+  similar: (movieId: number, n: number) => readonly { movieId: number }[], pairs: readonly { a: number; b: number }[], n = 10,
+): { either: number; both: number; missed: { a: number; b: number }[] } {
+  let either = 0;
+  let both = 0;
+  const missed: { a: number; b: number }[] = [];
+  for (const { a, b } of pairs) {
+    const ab = similar(a, n).some((s) => s.movieId === b);
+    const ba = similar(b, n).some((s) => s.movieId === a);
+    if (ab || ba) either++;
+    else missed.push({ a, b });
+    if (ab && ba) both++;
+  }
+  return { either, both, missed };
+}

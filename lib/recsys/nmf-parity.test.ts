@@ -3,21 +3,12 @@
  * nmf-parity-reference.json, copied from /work/shared/fixtures/nmf-parity/reference.json (scikit-learn
  * 1.9.1, NMF(n_components=20, init='nndsvda', solver='cd', tol=1e-4, max_iter=500); see its "source").
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { buildRatingMatrix } from './matrix';
 import { fitNmf, createNmfRecommender } from './nmf-recommender';
 import reference from './fixtures/nmf-parity-reference.json';
+import { readMovieLensSmall } from './test-helpers';
 
-function readRatings() {
-  const lines = readFileSync(path.join(__dirname, '../../data/ml-latest-small/ratings.csv'), 'utf8').split(/\r?\n/).slice(1);
-  return lines.filter((l) => l !== '').map((l) => {
-    const [userId, movieId, rating] = l.split(',').map(Number);
-    return { userId: userId as number, movieId: movieId as number, rating: rating as number };
-  });
-}
-
-const mat = buildRatingMatrix(readRatings());
+const mat = buildRatingMatrix(readMovieLensSmall());
 const newUser = Object.entries(reference.newUser).map(([id, rating]) => ({ movieId: Number(id), rating }));
 
 describe('NMF parity with scikit-learn (ml-latest-small, k = 20)', () => {

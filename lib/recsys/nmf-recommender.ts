@@ -13,9 +13,11 @@
  * where y_i is rated movie i's rating minus its fill (or minus μ + b_i + b_u for 'masked') and M is HHᵀ
  * (or Σ_rated h hᵀ + ridge for 'masked'). So score_j = baseline + Σ_i y_i · h_i,Aᵀ M_A⁻¹ h_j,A and
  * contribution_i = y_i · h_i,Aᵀ M_A⁻¹ h_j,A, exact given A. One k×k Cholesky per explained movie.
+ * `because` cites only liked movies (common.ts citeReasons) with contribution > 0; `disliked` lists the
+ * movies rated below 3 whose contribution is positive ("unlike what you disliked"), for a side note.
  */
 import { activeSetQp, choleskySolve, gram } from './linalg';
-import { clampRating, profileVector, topPositions, type ProfileVector } from './common';
+import { citeReasons, clampRating, likedThreshold, profileVector, topPositions, type ProfileVector } from './common';
 import type { RatingMatrix } from './matrix';
 import { fitFilledNmf, type MfModel, type NmfModel, type NmfOptions } from './nmf';
 import { fitMaskedNmf, rowSolver, solveRow } from './nmf-masked';
@@ -101,7 +103,7 @@ function explainPosition(model: NmfModel | MfModel, pv: ProfileVector, f: FoldIn
   const k = model.rank;
   const active: number[] = [];
   for (let t = 0; t < k; t++) if ((f.w[t] as number) !== 0) active.push(t);
-  if (active.length === 0) return { kind: 'nmf', because: [] };
+  if (active.length === 0) return { kind: 'nmf', because: [], disliked: [] };
   const a = active.length;
   const M = new Float64Array(a * a);
   const masked = model.fill === 'masked';
@@ -121,8 +123,9 @@ function explainPosition(model: NmfModel | MfModel, pv: ProfileVector, f: FoldIn
     active.forEach((t, x) => (dot += (model.H[i * k + t] as number) * (z[x] as number)));
     return { movieId: model.movieIds[i] as number, rating: r, contribution: y * dot };
   });
-  because.sort((u, v) => v.contribution - u.contribution || u.movieId - v.movieId);
-  return { kind: 'nmf', because: because.slice(0, top) };
+  // Only liked movies are cited as reasons; a disliked one whose low rating lifted this score is a side note.
+  const { because: liked, disliked } = citeReasons(because, likedThreshold(pv.ratings), { top });
+  return { kind: 'nmf', because: liked, disliked };
 }
 
 /**
@@ -183,7 +186,7 @@ export function createNmfRecommender(model: NmfModel | MfModel): Recommender {
     explain(profile, movieId) {
       const pv = profileVector(profile, index);
       const j = index.get(movieId);
-      if (j === undefined) return { kind: 'nmf', because: [] };
+      if (j === undefined) return { kind: 'nmf', because: [], disliked: [] };
       if (pv.positions.length === 0) return popularExplanation(model, j);
       return explainPosition(model, pv, foldIn(model, pv), j);
     },

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { profileVector } from './common';
 import { buildRatingMatrix } from './matrix';
 import { filledLoss, filledMatrix, fillValues, fitFilledNmf } from './nmf';
-import { fitNmf, foldIn, similarMovies } from './nmf-recommender';
+import { createNmfRecommender, fitNmf, foldIn, similarMovies } from './nmf-recommender';
 import { denseFilled, syntheticMatrix, syntheticRows } from './test-helpers';
 import type { NmfFill } from './types';
 
@@ -115,5 +115,28 @@ describe('similarMovies', () => {
     expect(out.map((x) => x.movieId)).not.toContain(101);
     expect(out[0]?.similarity).toBeLessThanOrEqual(1 + 1e-12);
     expect(similarMovies(model, -5)).toEqual([]);
+  });
+});
+
+describe('explanations cite only liked movies', () => {
+  const mat = syntheticMatrix(50, 40, { density: 0.4, seed: 9 });
+  const liked = mat.movieIds.slice(0, 3);
+  const disliked = mat.movieIds.slice(3, 6);
+  const profile = [...Array.from(liked, (movieId) => ({ movieId, rating: 4.5 })), ...Array.from(disliked, (movieId) => ({ movieId, rating: 1 }))];
+
+  it.each(['zeros', 'movie-median', 'masked'] as const)('%s: a 1★ movie that lifted a score goes to `disliked`, never to `because`', (fill) => {
+    const rec = createNmfRecommender(fitNmf(mat, { fill, rank: 4, maxIter: fill === 'masked' ? 10 : 200 }));
+    let lifted = 0;
+    for (const id of mat.movieIds.slice(6)) {
+      const e = rec.explain(profile, id) as { because: { movieId: number; rating: number; contribution: number }[]; disliked?: { movieId: number; rating: number }[] };
+      for (const b of e.because) {
+        expect(Array.from(liked)).toContain(b.movieId);
+        expect(b.contribution).toBeGreaterThan(0);
+      }
+      for (const d of e.disliked ?? []) expect(Array.from(disliked)).toContain(d.movieId);
+      lifted += e.disliked?.length ?? 0;
+    }
+    // With zeros every contribution is r·(positive or negative dot): 1★ movies do lift some scores, so the split matters.
+    if (fill === 'zeros') expect(lifted).toBeGreaterThan(0);
   });
 });

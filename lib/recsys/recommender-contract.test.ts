@@ -5,7 +5,7 @@
 import { ALGORITHM_NAMES, algorithmEntry, type FitOptions } from './registry';
 import { createRecommender, deserializeModel, fitModel, serializeModel } from './index';
 import { syntheticMatrix } from './test-helpers';
-import type { RatedMovie } from './types';
+import type { Explanation, RatedMovie } from './types';
 
 const mat = syntheticMatrix(60, 80, { density: 0.35, seed: 7 });
 // Every algorithm of the registry, with its own small test options: a new entry is picked up here by itself.
@@ -65,6 +65,27 @@ describe.each(cases)('recommender contract: %j', (options) => {
     const top = rec.recommend(profile, { n: 1 })[0];
     expect(rec.explain(profile, top?.movieId ?? 113).kind).toBeTruthy();
     expect(rec.explain(profile, 424242).kind).toBeTruthy();
+  });
+
+  it('never cites a movie the visitor rated below 3★, nor a neighbour who rated the movie below 4★, as a reason', () => {
+    // 1★ and 2★ movies among liked ones: the reasons must come from 101 (5★) and 103 (4★) only.
+    const mixed: RatedMovie[] = [...profile, { movieId: 113, rating: 2 }, { movieId: 121, rating: 0.5 }];
+    const explained = [
+      ...rec.recommend(mixed, { n: 15 }).map((r) => r.explanation),
+      ...Array.from(mat.movieIds).filter((id) => !mixed.some((m) => m.movieId === id)).slice(0, 30).map((id) => rec.explain(mixed, id)),
+    ];
+    for (const e of explained) {
+      for (const b of (e as { because?: { rating: number; contribution: number }[] }).because ?? []) {
+        expect(b.rating).toBeGreaterThanOrEqual(3.5);
+        expect(b.contribution).toBeGreaterThan(0);
+      }
+      for (const d of (e as { disliked?: { rating: number }[] }).disliked ?? []) expect(d.rating).toBeLessThan(3);
+      if (e.kind === 'cosine') {
+        const c = e as Extract<Explanation, { kind: 'cosine' }>;
+        for (const nb of c.neighbours) expect(nb.rating).toBeGreaterThanOrEqual(4);
+        expect(c.supporters).toBeGreaterThanOrEqual(c.neighbours.length);
+      }
+    }
   });
 
   it('round-trips through serialize/deserialize with identical recommendations', () => {

@@ -1,4 +1,6 @@
 /** Seeded small rating data for the recsys tests (not used by production code). */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { roundToScale } from '@/lib/rating-scale';
 import { buildRatingMatrix, type RatingMatrix, type RatingRow } from './matrix';
 import { mulberry32 } from './random';
@@ -36,4 +38,13 @@ export function denseFilled(mat: RatingMatrix, c: Float64Array): Float64Array {
     for (let p = mat.rowPtr[i] as number; p < (mat.rowPtr[i + 1] as number); p++) D[i * mat.movies + (mat.colIdx[p] as number)] = mat.values[p] as number;
   }
   return D;
+}
+
+/** data/ml-latest-small/ratings.csv as rating rows (the bundled dataset; tests that measure on real data). */
+export function readMovieLensSmall(): RatingRow[] {
+  const lines = readFileSync(path.join(__dirname, '../../data/ml-latest-small/ratings.csv'), 'utf8').split(/\r?\n/).slice(1);
+  return lines.filter((l) => l !== '').map((l) => {
+    const [userId, movieId, rating] = l.split(',').map(Number);
+    return { userId: userId as number, movieId: movieId as number, rating: rating as number };
+  });
 }

@@ -37,9 +37,18 @@ export interface Recommendation {
   explanation: Explanation;
 }
 
+/** A rated movie behind a score. In `because` lists: liked (≥ 3.5★, or ≥ 3★ if nothing is higher), contribution > 0. */
+export interface RatedReason {
+  movieId: number;
+  rating: number;
+  contribution: number;
+}
+
 export type Explanation =
-  | { kind: 'nmf'; because: { movieId: number; rating: number; contribution: number }[] }
-  | { kind: 'cosine'; neighbours: { userId: number; similarity: number; rating: number }[]; supporters: number }
+  /** `disliked`: movies rated below 3★ whose low rating lifted the score (a side note, never the reason). */
+  | { kind: 'nmf'; because: RatedReason[]; disliked?: RatedReason[] }
+  /** `neighbours`/`supporters`: the neighbours who rated the movie ≥ 4★; `raters`: all neighbours who rated it. */
+  | { kind: 'cosine'; neighbours: { userId: number; similarity: number; rating: number }[]; supporters: number; raters?: number }
   | { kind: 'popular'; ratingCount: number; meanRating: number }
   | { kind: string; text: string; [k: string]: unknown };
 
