@@ -57,7 +57,7 @@ describe('recommendations, similarity and how it works', () => {
     await page.getByText('From your 5 ratings').waitFor();
     expect(await page.getByText('Rate a few movies to get your own recommendations.').count()).toBe(0);
     await page.getByTestId('algorithm-description').getByText('NMF, blanks = 0.').waitFor();
-    expect((await reasons(page)).some((reason) => /^because you rated .+ \d(\.5)?★/.test(reason))).toBe(true);
+    expect((await reasons(page)).some((reason) => /^because you liked .+ \(\d(\.5)?★\)/.test(reason))).toBe(true);
     expect(await cards(page).first().locator('.badge', { hasText: /^score / }).count()).toBe(1); // zeros: a score, not a rating
 
     await page.getByRole('link', { name: 'movie median' }).click();
@@ -70,7 +70,7 @@ describe('recommendations, similarity and how it works', () => {
     await page.getByRole('list', { name: 'Algorithm' }).getByRole('link', { name: 'Similar users' }).click();
     await page.waitForURL(/algorithm=cosine/);
     await page.getByTestId('algorithm-description').getByText('Similar users (cosine).').waitFor();
-    expect((await reasons(page))[0]).toMatch(/^liked by \d+ users? with tastes like yours/);
+    expect((await reasons(page))[0]).toMatch(/^liked by \d+ (people|person) with tastes like yours who rated it 4★ or more/);
     await bothWidths(page, 'cosine');
   });
 

@@ -4,23 +4,37 @@ const titles = new Map([[2571, 'Matrix, The (1999)'], [1214, 'Alien (1979)'], [1
 const titleOf = (id: number) => titles.get(id);
 
 describe('explanationText', () => {
-  it('names the two rated movies that contributed most to an NMF score', () => {
-    expect(explanationText({ kind: 'nmf', because: [
-      { movieId: 2571, rating: 5, contribution: 0.8 }, { movieId: 1214, rating: 2, contribution: 0.3 }, { movieId: 1, rating: 4, contribution: -0.2 },
-    ] }, titleOf)).toBe('because you rated The Matrix 5★ and Alien only 2★');
+  it('names up to two liked movies behind a score, the same way for every model that cites them', () => {
+    const because = [
+      { movieId: 2571, rating: 5, contribution: 0.8 },
+      { movieId: 1214, rating: 4.5, contribution: 0.3 },
+      { movieId: 1, rating: 4, contribution: 0.1 },
+    ];
+    for (const kind of ['nmf', 'mf', 'ease', 'blend']) {
+      expect(explanationText({ kind, because, text: '' }, titleOf)).toBe('because you liked The Matrix (5★) and Alien (4.5★)');
+    }
     expect(explanationText({ kind: 'nmf', because: [{ movieId: 1, rating: 4.5, contribution: -1 }] }, titleOf)).toBe('fits the tastes your ratings suggest');
   });
 
-  it('counts the similar users behind a cosine score', () => {
-    expect(explanationText({ kind: 'cosine', supporters: 7, neighbours: [{ userId: 3, similarity: 0.62, rating: 5 }] }, titleOf))
-      .toBe('liked by 7 users with tastes like yours (the closest, 62% alike, gave it 5★)');
-    expect(explanationText({ kind: 'cosine', supporters: 1, neighbours: [] }, titleOf)).toBe('liked by 1 user with tastes like yours');
+  it('mentions a dislike only as a side note after what the visitor liked', () => {
+    const explanation = {
+      kind: 'nmf' as const,
+      because: [{ movieId: 2571, rating: 5, contribution: 0.5 }],
+      disliked: [{ movieId: 1214, rating: 1, contribution: 0.4 }],
+    };
+    expect(explanationText(explanation, titleOf)).toBe('because you liked The Matrix (5★) · and you disliked Alien (1★)');
+    expect(explanationText({ kind: 'nmf', because: [], disliked: explanation.disliked }, titleOf)).toBe('fits the tastes your ratings suggest');
   });
 
-  it('explains popular, EASE and MF scores', () => {
+  it('counts the similar users who rated it 4★ or more', () => {
+    expect(explanationText({ kind: 'cosine', supporters: 7, neighbours: [{ userId: 3, similarity: 0.62, rating: 5 }] }, titleOf))
+      .toBe('liked by 7 people with tastes like yours who rated it 4★ or more');
+    expect(explanationText({ kind: 'cosine', supporters: 1, neighbours: [] }, titleOf)).toBe('liked by 1 person with tastes like yours who rated it 4★ or more');
+    expect(explanationText({ kind: 'cosine', supporters: 0, neighbours: [] }, titleOf)).toBe('rated by people with tastes like yours');
+  });
+
+  it('explains popular movies by their MovieLens average, and passes other texts through', () => {
     expect(explanationText({ kind: 'popular', ratingCount: 329, meanRating: 4.16 }, titleOf)).toBe('rated 4.2★ on average by 329 MovieLens users');
-    expect(explanationText({ kind: 'ease', text: 'x', because: [{ movieId: 1, rating: 4, contribution: 0.1 }] }, titleOf)).toBe('often watched by people who watched Toy Story');
-    expect(explanationText({ kind: 'mf', text: 'x', because: [{ movieId: 2571, rating: 4.5, contribution: 0.1 }] }, titleOf)).toBe('because you rated The Matrix 4.5★');
     expect(explanationText({ kind: 'other', text: 'Something else' }, titleOf)).toBe('Something else');
   });
 });

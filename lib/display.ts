@@ -53,46 +53,48 @@ function listTitles(parts: string[]): string {
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
-/** "because you rated The Matrix 5★ and Alien 4.5★", "liked by 7 users with tastes like yours", … */
+interface RatedReason {
+  movieId: number;
+  rating: number;
+  contribution: number;
+}
+
+/**
+ * One line for a structured explanation. Every model that cites the visitor's own movies reads the same way,
+ * "because you liked Toy Story (5★) and Up (4.5★)", citing only liked movies (lib/recsys puts those in `because`);
+ * a disliked movie that also lifted the score may follow as a side note ("· and you disliked Saw (1★)").
+ * Similar users read "liked by 12 people with tastes like yours who rated it 4★ or more".
+ */
 export function explanationText(explanation: Explanation, titleOf: TitleOf): string {
   switch (explanation.kind) {
-    case 'nmf': {
-      const because = (explanation as Extract<Explanation, { kind: 'nmf' }>).because
-        .filter((item) => item.contribution > 0)
-        .slice(0, 2)
-        .map((item) => ratedText(item, titleOf));
-      return because.length > 0 ? `because you rated ${listTitles(because)}` : 'fits the tastes your ratings suggest';
-    }
     case 'cosine': {
-      const { supporters, neighbours } = explanation as Extract<Explanation, { kind: 'cosine' }>;
-      const people = supporters === 1 ? '1 user' : `${supporters} users`;
-      const best = neighbours[0];
-      const closest = best ? ` (the closest, ${Math.round(best.similarity * 100)}% alike, gave it ${starsText(best.rating)})` : '';
-      return `liked by ${people} with tastes like yours${closest}`;
+      const { supporters } = explanation as Extract<Explanation, { kind: 'cosine' }>;
+      if (supporters === 0) return 'rated by people with tastes like yours';
+      const people = supporters === 1 ? '1 person' : `${supporters} people`;
+      return `liked by ${people} with tastes like yours who rated it 4★ or more`;
     }
     case 'popular': {
       const { ratingCount, meanRating } = explanation as Extract<Explanation, { kind: 'popular' }>;
       return `rated ${meanRating.toFixed(1)}★ on average by ${ratingCount} MovieLens users`;
     }
     default:
-      return otherText(explanation, titleOf);
+      return becauseText(explanation, titleOf);
   }
 }
 
-/** Explanations of the extra algorithms: EASE ("watched together") and biased MF both list the rated movies behind a score. */
-function otherText(explanation: Explanation, titleOf: TitleOf): string {
-  const because = (explanation as { because?: unknown }).because;
+function becauseText(explanation: Explanation, titleOf: TitleOf): string {
+  const { because, disliked } = explanation as { because?: RatedReason[]; disliked?: RatedReason[] };
   if (Array.isArray(because)) {
-    const top = (because as { movieId: number; rating: number; contribution: number }[]).filter((item) => item.contribution > 0).slice(0, 2);
-    const names = top.map((item) => displayTitle(titleOf(item.movieId) ?? `movie ${item.movieId}`));
-    if (explanation.kind === 'ease' && names.length > 0) return `often watched by people who watched ${listTitles(names)}`;
-    if (names.length > 0) return `because you rated ${listTitles(top.map((item) => ratedText(item, titleOf)))}`;
+    const liked = because.filter((item) => item.contribution > 0).slice(0, 2);
+    if (liked.length === 0) return 'fits the tastes your ratings suggest';
+    const aside = (disliked ?? []).filter((item) => item.contribution > 0).slice(0, 1);
+    const note = aside.length > 0 ? ` · and you disliked ${ratedText(aside[0] as RatedReason, titleOf)}` : '';
+    return `because you liked ${listTitles(liked.map((item) => ratedText(item, titleOf)))}${note}`;
   }
   return 'text' in explanation && typeof explanation.text === 'string' ? explanation.text : '';
 }
 
-/** "The Matrix 5★"; a low rating that pushed a movie up reads "Alien only 2★" (disliking one thing says something too). */
+/** "The Matrix (5★)". */
 function ratedText(item: { movieId: number; rating: number }, titleOf: TitleOf): string {
-  const title = displayTitle(titleOf(item.movieId) ?? `movie ${item.movieId}`);
-  return `${title} ${item.rating < 3 ? 'only ' : ''}${starsText(item.rating)}`;
+  return `${displayTitle(titleOf(item.movieId) ?? `movie ${item.movieId}`)} (${starsText(item.rating)})`;
 }

@@ -49,7 +49,7 @@ describeEachDatabase(
       expect(body.items).toHaveLength(3);
       expect(body.items[0]).toEqual({
         movieId: expect.any(Number), title: expect.stringMatching(/^Movie/), year: expect.any(Number), score: expect.any(Number),
-        predictedRating: expect.any(Number), explanation: expect.stringMatching(/^because you rated/), explanationDetail: expect.objectContaining({ kind: 'nmf' }),
+        predictedRating: expect.any(Number), explanation: expect.stringMatching(/^because you liked/), explanationDetail: expect.objectContaining({ kind: 'nmf' }),
       });
       const after = await current().db.selectFrom('ratings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));

@@ -45,7 +45,7 @@ describeEachDatabase(
       expect(ids).not.toContain(3);
       // Group A's profile: its best unseen movies are group A's favourites (4–8).
       expect(ids[0]).toBeLessThanOrEqual(8);
-      expect(result.items[0]?.reason).toMatch(/because you rated Movie [12] /);
+      expect(result.items[0]?.reason).toMatch(/because you liked Movie [12] \(/);
       expect(result.items[0]?.title).toMatch(/^Movie \d+ \(\d{4}\)$/);
     });
 
@@ -74,7 +74,7 @@ describeEachDatabase(
       expect(engine.status).toBe('ready');
       expect(new Set(engine.statusJson().models.map((model) => model.source))).toEqual(new Set(['loaded']));
       const result = await recommendWithEngine(engine, db, profileA, { model: 'cosine', n: 3 });
-      expect(result.items[0]?.reason).toMatch(/liked by \d+ users? with tastes like yours/);
+      expect(result.items[0]?.reason).toMatch(/liked by \d+ (people|person) with tastes like yours who rated it 4★ or more/);
       expect(similarMoviesWithEngine(engine, 1, 3)).toHaveLength(3);
     });
 
