@@ -2,19 +2,13 @@ import Link from 'next/link';
 import { engineView, similarMoviesFor } from '@/lib/recsys/engine';
 import { displayTitle } from '@/lib/display';
 
-const MIN_RATINGS = 20;
-
 /**
- * Movies closest to this one by their NMF movie factors (cosine). The model trains in the background after the
- * first start: until it is ready the section says so instead of showing nothing.
+ * Movies people liked together with this one (the item–item model of taste). The model trains in the background
+ * after the first start: until it is ready the section says so instead of showing nothing.
  */
 export function SimilarMovies({ movieId, count = 8 }: { movieId: number; count?: number }) {
   const status = engineView()?.status ?? 'idle';
-  // Cosine over factors favours movies with a handful of ratings (their factors are noise); among the nearest,
-  // prefer movies enough people rated, and fall back to the raw list when none are.
-  const nearest = similarMoviesFor(movieId, count * 8);
-  const familiar = nearest.filter(({ movie }) => movie.ratingCount >= MIN_RATINGS);
-  const similar = (familiar.length > 0 ? familiar : nearest).slice(0, count);
+  const similar = similarMoviesFor(movieId, count);
   if (similar.length === 0) {
     const notice =
       status === 'ready'
@@ -36,8 +30,11 @@ export function SimilarMovies({ movieId, count = 8 }: { movieId: number; count?:
             <Link href={`/movies/${movie.id}`}>{displayTitle(movie.title)}</Link>{' '}
             {movie.year !== null && <span className="text-body-secondary">({movie.year})</span>}
           </span>
-          <span className="badge text-bg-light border" title="Cosine similarity of the NMF movie factors">
-            {Math.round(similarity * 100)}% alike
+          <span
+            className="badge text-bg-light border"
+            title="How strongly liking one movie goes with liking the other: the correlation of 'liked it' (3.5★ or more) among MovieLens users, 0 to 1"
+          >
+            {similarity.toFixed(2)}<span className="visually-hidden"> similarity</span>
           </span>
         </li>
       ))}

@@ -14,6 +14,7 @@ import {
   upsertTrainedModel,
 } from '@/lib/data/model-store';
 import { findDataVersion, listCatalogMovies, loadTrainingRatings } from '@/lib/data/training';
+import type { ItemSimilarityModel } from '@/lib/recsys/item-similarity';
 import { buildRatingMatrix, type RatingMatrix } from '@/lib/recsys/matrix';
 import { buildCatalog, type Catalog } from './catalog';
 import { errorMessage } from '@/lib/errors';
@@ -62,6 +63,7 @@ export interface EngineStatusJson {
   progress: { done: number; total: number; current: string | null };
   models: { key: string; state: ModelState; source: 'loaded' | 'trained' | null; ms: number | null; error: string | null }[];
   similarity: boolean;
+  itemSimilarity: boolean;
   trainingRatings: number;
   startedAt: string | null;
   /** Seconds the last (or current) training run took so far. */
@@ -74,6 +76,8 @@ export class Engine {
   dataVersion: string | null = null;
   readonly models = new Map<string, ModelEntry>();
   similarity: UserSimilarity | null = null;
+  /** The item–item model behind "similar movies" (null until fitted for the current data). */
+  itemSimilarity: ItemSimilarityModel | null = null;
   matrix: RatingMatrix | null = null;
   catalog: Catalog | null = null;
   current: string | null = null;
@@ -154,7 +158,10 @@ export class Engine {
     if (ratings.ratings.length === 0) return this.idle('the database has no MovieLens ratings: nothing to train on');
     this.catalog = buildCatalog(await listCatalogMovies(db), ratings);
     // The user×user similarity indexes the rows of one matrix: never pair a new matrix with the old similarity.
-    if (version !== this.dataVersion) this.similarity = null;
+    if (version !== this.dataVersion) {
+      this.similarity = null;
+      this.itemSimilarity = null;
+    }
     this.matrix = buildRatingMatrix(ratings);
     this.dataVersion = version;
 
@@ -169,7 +176,7 @@ export class Engine {
     renew?.unref();
     try {
       await runFits(
-        { ratings, jobs: mine.map(({ key, algorithm, params }) => ({ key, algorithm, params })), similarity: true },
+        { ratings, jobs: mine.map(({ key, algorithm, params }) => ({ key, algorithm, params })), similarity: true, itemSimilarity: true },
         (event) => this.onFitEvent(version, event, writes),
         { fitIn: this.options.fitIn ?? 'worker', fit: this.options.fit, log: (line) => this.log(line) },
       );
@@ -257,6 +264,11 @@ export class Engine {
   }
 
   private onFitEvent(version: string, event: FitEvent, writes: Promise<void>[]): void {
+    if (event.type === 'item-similarity') {
+      this.itemSimilarity = event.model;
+      this.log(`[engine] similar movies (item–item, ${event.model.movieIds.length} movies) in ${(event.ms / 1000).toFixed(2)} s`);
+      return;
+    }
     if (event.type === 'similarity') {
       this.similarity = event.similarity;
       this.log(`[engine] user similarity (${event.similarity.userIds.length} users) in ${(event.ms / 1000).toFixed(2)} s`);
@@ -268,7 +280,7 @@ export class Engine {
       return;
     }
     if (event.type === 'failed') {
-      if (event.key === 'similarity') this.log(`[engine] user similarity failed: ${event.error}`);
+      if (event.key === 'similarity' || event.key === 'item-similarity') this.log(`[engine] ${event.key} failed: ${event.error}`);
       else this.setEntry(event.key, { state: 'failed', error: event.error });
       return;
     }
@@ -350,6 +362,7 @@ export class Engine {
         error: entry.error ?? null,
       })),
       similarity: this.similarity !== null,
+      itemSimilarity: this.itemSimilarity !== null,
       trainingRatings: this.matrix?.nnz ?? 0,
       startedAt: this.startedAt === null ? null : new Date(this.startedAt).toISOString(),
       seconds: this.startedAt === null || end === null ? null : Math.round((end - this.startedAt) / 100) / 10,

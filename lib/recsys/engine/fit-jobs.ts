@@ -6,7 +6,14 @@
 import type { TrainingRatings } from '@/lib/data/training';
 import { buildRatingMatrix } from '@/lib/recsys/matrix';
 import { errorMessage } from '@/lib/errors';
-import { computeUserSimilarity, fitModelPayload, type FitJob, type UserSimilarity } from './recsys-adapter';
+import type { ItemSimilarityModel } from '@/lib/recsys/item-similarity';
+import {
+  computeItemSimilarity,
+  computeUserSimilarity,
+  fitModelPayload,
+  type FitJob,
+  type UserSimilarity,
+} from './recsys-adapter';
 
 export type { FitJob } from './recsys-adapter';
 
@@ -14,13 +21,16 @@ export type FitEvent =
   | { type: 'started'; key: string }
   | { type: 'fitted'; key: string; payload: Uint8Array; fitMs: number }
   | { type: 'failed'; key: string; error: string }
-  | { type: 'similarity'; similarity: UserSimilarity; ms: number };
+  | { type: 'similarity'; similarity: UserSimilarity; ms: number }
+  | { type: 'item-similarity'; model: ItemSimilarityModel; ms: number };
 
 export interface FitRequest {
   ratings: TrainingRatings;
   jobs: FitJob[];
   /** Also compute the MovieLens user × user similarity matrix (for the heat map). */
   similarity: boolean;
+  /** Also fit the item–item model behind "similar movies" (seconds; not stored, like the user similarity). */
+  itemSimilarity?: boolean;
 }
 
 /** A fit function: the default one calls lib/recsys; tests inject failing ones. */
@@ -42,6 +52,14 @@ export async function runFitJobs(
       emit({ type: 'similarity', similarity: computeUserSimilarity(matrix), ms: performance.now() - started });
     } catch (error) {
       emit({ type: 'failed', key: 'similarity', error: errorMessage(error) });
+    }
+  }
+  if (request.itemSimilarity) {
+    const started = performance.now();
+    try {
+      emit({ type: 'item-similarity', model: computeItemSimilarity(matrix), ms: performance.now() - started });
+    } catch (error) {
+      emit({ type: 'failed', key: 'item-similarity', error: errorMessage(error) });
     }
   }
   for (const job of request.jobs) {

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
 import { listPopularMovies } from '@/lib/data/popular';
+import { similarMoviesFrom } from '@/lib/recsys/item-similarity';
 import type { Explanation, RatedMovie, Recommendation } from '@/lib/recsys/types';
 import type { MovieFilter } from '@/lib/movie-filter';
 import { movieFilter, type Catalog, type CatalogEntry } from './catalog';
@@ -99,20 +100,28 @@ function enrich(recommendations: readonly Recommendation[], catalog: Catalog, se
   });
 }
 
-/** Movies like `movieId` by their NMF factors, from the first NMF model that is ready. */
-export function similarMoviesWithEngine(engine: Engine | null, movieId: number, n = 10): { movie: CatalogEntry; similarity: number }[] {
+/** A movie that enough people rated to be a recognisable suggestion (among a movie's nearest neighbours). */
+export const FAMILIAR_RATINGS = 20;
+
+export interface SimilarMovie {
+  movie: CatalogEntry;
+  /** The item–item model's similarity in [0, 1] (lib/recsys/item-similarity.ts): the phi correlation of liking. */
+  similarity: number;
+}
+
+/**
+ * Movies like `movieId`, from the item–item model of taste (people who liked one liked the other): the nearest
+ * that at least FAMILIAR_RATINGS people rated first, then the rest; empty until the model is fitted.
+ */
+export function similarMoviesWithEngine(engine: Engine | null, movieId: number, n = 10): SimilarMovie[] {
   const catalog = engine?.catalog;
-  if (!engine || !catalog) return [];
-  // The zeros-fill factors give the most recognisable neighbours (measured: The Matrix -> The Green Mile, Gladiator,
-  // Fight Club; Star Wars IV -> V, VI, Raiders), where the masked model's factors, fitted to rating deviations,
-  // pair The Matrix with The Naked Gun and Roger Rabbit. The others are fallbacks while zeros is not ready.
-  for (const key of ['nmf-zeros', 'nmf-masked', 'nmf-global-median', 'nmf-movie-median']) {
-    const similar = engine.recommender(key)?.similarMovies;
-    if (!similar) continue;
-    return similar(movieId, n).flatMap(({ movieId: id, similarity }) => {
-      const movie = catalog.get(id);
-      return movie ? [{ movie, similarity }] : [];
-    });
-  }
-  return [];
+  const model = engine?.itemSimilarity;
+  if (!catalog || !model) return [];
+  const nearest = similarMoviesFrom(model, movieId, model.k).flatMap(({ movieId: id, similarity }) => {
+    const movie = catalog.get(id);
+    return movie ? [{ movie, similarity }] : [];
+  });
+  const familiar = nearest.filter(({ movie }) => movie.ratingCount >= FAMILIAR_RATINGS);
+  const rare = nearest.filter(({ movie }) => movie.ratingCount < FAMILIAR_RATINGS);
+  return [...familiar, ...rare].slice(0, n);
 }

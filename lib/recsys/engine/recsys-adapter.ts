@@ -1,8 +1,9 @@
 /** The one place the engine touches lib/recsys: fit a model to bytes, bytes back to a recommender, user similarity. */
 import {
-  createRecommender, deserializeModel, fitModel, serializeModel, similarMovies, userSimilarityMatrix,
+  createRecommender, deserializeModel, fitModel, serializeModel, userSimilarityMatrix,
   type FitOptions, type Model,
 } from '@/lib/recsys';
+import { fitItemSimilarity, type ItemSimilarityModel } from '@/lib/recsys/item-similarity';
 import type { RatingMatrix } from '@/lib/recsys/matrix';
 import type { Recommender } from '@/lib/recsys/types';
 import type { ModelSpec } from '@/lib/recsys/model-specs';
@@ -20,8 +21,6 @@ export interface UserSimilarity {
 export interface LoadedRecommender {
   recommender: Recommender;
   model: Model;
-  /** Movies whose factors point the same way (NMF models only). */
-  similarMovies?: (movieId: number, n: number) => { movieId: number; similarity: number }[];
 }
 
 export function fitModelPayload(matrix: RatingMatrix, job: FitJob): Uint8Array {
@@ -34,8 +33,12 @@ export function recommenderFromPayload(job: Pick<FitJob, 'key' | 'algorithm'>, p
   return {
     recommender: createRecommender(model),
     model,
-    similarMovies: model.kind === 'nmf' ? (movieId, n) => similarMovies(model, movieId, n) : undefined,
   };
+}
+
+/** The item–item model behind "similar movies" (lib/recsys/item-similarity.ts, its defaults: phi of liking, top 50). */
+export function computeItemSimilarity(matrix: RatingMatrix): ItemSimilarityModel {
+  return fitItemSimilarity(matrix);
 }
 
 export function computeUserSimilarity(matrix: RatingMatrix): UserSimilarity {
