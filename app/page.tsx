@@ -8,6 +8,7 @@ import { MovieSearch } from '@/components/search/movie-search';
 import { getDatabase } from '@/db/client';
 import { listGenres, listPopularMovies } from '@/lib/data/movies';
 import { listUserRatings } from '@/lib/data/ratings';
+import { predictedRatingsFor } from '@/lib/recsys/engine';
 import { getVisitorId } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Rate movies' };
@@ -46,6 +47,10 @@ async function RateMovies({ searchParams }: { searchParams: SearchParams }) {
     visitorId === null ? [] : listUserRatings(db, visitorId),
   ]);
   const byMovie: Record<number, number> = Object.fromEntries(ratings.map((r) => [r.movieId, r.rating]));
+  const predicted = predictedRatingsFor(
+    ratings.map(({ movieId, rating }) => ({ movieId, rating })),
+    movies.filter((movie) => byMovie[movie.id] === undefined).map((movie) => movie.id),
+  );
 
   return (
     <>
@@ -66,7 +71,7 @@ async function RateMovies({ searchParams }: { searchParams: SearchParams }) {
           <ul className="row row-cols-1 row-cols-sm-2 row-cols-lg-3 row-cols-xl-4 g-3 list-unstyled mb-0">
             {movies.map((movie) => (
               <li className="col" key={movie.id}>
-                <MovieCard movie={movie} rating={byMovie[movie.id] ?? null} />
+                <MovieCard movie={movie} rating={byMovie[movie.id] ?? null} predicted={predicted?.get(movie.id) ?? null} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { RatingControl } from '@/components/rating/rating-control';
 import type { RecommendedMovie } from '@/lib/recsys/engine';
+import { PredictedRating } from '@/components/movies/predicted-rating';
 import { displayTitle, formatCount, formatMean, imdbUrl, tmdbUrl } from '@/lib/display';
 
 /** What a card shows: a recommended movie as plain data (the list lives in a client component). */
@@ -39,7 +40,7 @@ export function RecommendationCard({ item, rank, onHide, hiding }: Recommendatio
         )}
         <p className="card-text small mb-0 recommendation-reason">{item.reason}</p>
         <p className="small text-body-secondary mb-0">
-          {!item.reasonHasStats && <>{formatMean(item.meanRating)}★ average from {formatCount(item.ratingCount, 'rating', 'ratings')} · </>}
+          {!item.reasonHasStats && <>MovieLens average {formatMean(item.meanRating)}★ from {formatCount(item.ratingCount, 'rating', 'ratings')} · </>}
           {item.imdbId && <><a href={imdbUrl(item.imdbId)} target="_blank" rel="noreferrer">IMDb</a></>}
           {item.tmdbId !== null && <>{item.imdbId && ' · '}<a href={tmdbUrl(item.tmdbId)} target="_blank" rel="noreferrer">TMDB</a></>}
         </p>
@@ -56,16 +57,6 @@ export function RecommendationCard({ item, rank, onHide, hiding }: Recommendatio
 }
 
 function PredictionBadge({ item }: { item: RecommendationCardData }) {
-  if (item.predictedRating !== null) {
-    return (
-      <span className="badge text-bg-primary fs-6 flex-shrink-0" title="Predicted rating">
-        {item.predictedRating.toFixed(1)}★<span className="visually-hidden"> predicted</span>
-      </span>
-    );
-  }
-  return (
-    <span className="badge text-bg-secondary flex-shrink-0" title="Ranking score (this algorithm does not predict ratings)">
-      score {item.score.toPrecision(2)}
-    </span>
-  );
+  if (item.predictedRating === null) return null;
+  return <PredictedRating rating={item.predictedRating} />;
 }

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { displayTitle, formatCount } from '@/lib/display';
+import { PredictedRating } from '@/components/movies/predicted-rating';
 import { RatingControl } from '@/components/rating/rating-control';
 
 export interface SearchItem {
@@ -11,6 +12,8 @@ export interface SearchItem {
   year: number | null;
   genres: string[];
   ratingCount: number;
+  /** The visitor's predicted rating, when they have rated enough movies to have one. */
+  predictedRating?: number;
 }
 
 export interface MovieSearchProps {
@@ -162,7 +165,10 @@ export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps
               <span>
                 {displayTitle(item.title)} {item.year !== null && <span className="opacity-75">({item.year})</span>}
               </span>
-              <small className="text-nowrap opacity-75">{formatCount(item.ratingCount, 'rating', 'ratings')}</small>
+              <small className="text-nowrap opacity-75">
+                {item.predictedRating !== undefined && <>for you {item.predictedRating.toFixed(1)}★ · </>}
+                {formatCount(item.ratingCount, 'rating', 'ratings')}
+              </small>
             </li>
           ))}
         </ul>
@@ -179,6 +185,9 @@ export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps
               </Link>{' '}
               {chosen.year !== null && <span className="text-body-secondary">({chosen.year})</span>}
               <div className="small text-body-secondary">{chosen.genres.join(' · ')}</div>
+              {chosen.predictedRating !== undefined && ratings[chosen.id] === undefined && (
+                <PredictedRating rating={chosen.predictedRating} />
+              )}
             </div>
             <RatingControl key={chosen.id} movieId={chosen.id} title={chosen.title} initialRating={ratings[chosen.id] ?? null} />
           </div>

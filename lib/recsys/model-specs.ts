@@ -32,11 +32,9 @@ export interface ModelSpec {
   variantLabel: string;
   /** One line for visitors: what the model does. */
   description: string;
-  /** True when the model predicts ratings on the 0.5–5 scale; otherwise lists carry no predicted rating. */
-  predictsRatings: boolean;
 }
 
-const nmf = (fill: NmfFill, label: string, variantLabel: string, description: string, predictsRatings: boolean): ModelSpec => ({
+const nmf = (fill: NmfFill, label: string, variantLabel: string, description: string): ModelSpec => ({
   key: `nmf-${fill}`,
   algorithm: 'nmf',
   fill,
@@ -45,7 +43,6 @@ const nmf = (fill: NmfFill, label: string, variantLabel: string, description: st
   label,
   variantLabel,
   description,
-  predictsRatings,
 });
 
 export const MODEL_SPECS: readonly ModelSpec[] = [
@@ -53,30 +50,26 @@ export const MODEL_SPECS: readonly ModelSpec[] = [
     key: 'popular', algorithm: 'popular', fill: null, params: { by: 'count' }, group: 'popular',
     label: 'Popular', variantLabel: 'Popular',
     description: 'The best-liked widely rated movies, the same for everyone: a baseline that ignores your ratings.',
-    predictsRatings: false,
   },
   {
     key: 'cosine', algorithm: 'cosine', fill: null, params: { neighbours: 30, centred: false, scoring: 'weighted-sum' },
     group: 'cosine', label: 'Similar users (cosine)', variantLabel: 'Similar users',
     description: 'Finds the MovieLens users whose ratings point the same way as yours and suggests what they rated highly.',
-    predictsRatings: true,
   },
   // Zeros first among the NMF fills: it is cheap and serves "similar movies" on the movie pages.
-  nmf('zeros', 'NMF, blanks = 0', 'zeros', 'Treats unrated as a zero rating: it learns what people watch more than how they liked it (its scores are not ratings).', false),
-  nmf('movie-median', 'NMF, blanks = movie median', 'movie median', 'Treats every unrated movie as if rated at its median, then factorises the full users × movies table.', true),
-  nmf('global-median', 'NMF, blanks = global median', 'global median', 'Treats every unrated movie as rated at the median of all ratings (3.5★), then factorises the table.', true),
-  nmf('masked', 'NMF, rated cells only', 'masked (ignored)', 'Learns 20 taste factors from the ratings people actually gave (blanks are ignored), then places you among them.', true),
+  nmf('zeros', 'NMF, blanks = 0', 'zeros', 'Treats unrated as a zero rating: it learns what people watch more than how they liked it (its scores are not ratings).'),
+  nmf('movie-median', 'NMF, blanks = movie median', 'movie median', 'Treats every unrated movie as if rated at its median, then factorises the full users × movies table.'),
+  nmf('global-median', 'NMF, blanks = global median', 'global median', 'Treats every unrated movie as rated at the median of all ratings (3.5★), then factorises the table.'),
+  nmf('masked', 'NMF, rated cells only', 'masked (ignored)', 'Learns 20 taste factors from the ratings people actually gave (blanks are ignored), then places you among them.'),
   {
     key: 'mf', algorithm: 'mf', fill: null, params: { rank: 20 }, group: 'mf',
     label: 'Matrix factorisation (biased)', variantLabel: 'Biased MF',
     description: 'Like NMF on rated cells, plus per-user and per-movie biases and factors that may be negative: the best rating predictor here.',
-    predictsRatings: true,
   },
   {
     key: 'ease', algorithm: 'ease', fill: null, params: { lambda: 150, minRatings: 10, weighting: 'rating' }, group: 'ease',
     label: 'EASE (watched together)', variantLabel: 'EASE',
     description: 'Learns which movies are watched, and liked, by the same people and ranks what goes with what you rated.',
-    predictsRatings: false,
   },
 ];
 
@@ -100,6 +93,15 @@ export function findModelSpec(algorithm: string | undefined, fill?: string | nul
 export function modelSpecByKey(key: string): ModelSpec | undefined {
   return MODEL_SPECS.find((spec) => spec.key === key);
 }
+
+/**
+ * The one predicted rating the site shows ("for you: 4.2★", on every card, search result and movie page) comes from
+ * this served model, the best rating predictor by RMSE, through lib/recsys/rating-predictor.ts (shrunk towards the
+ * movie's mean while the visitor has few ratings); it is shown once the visitor has PREDICTION_MIN_RATINGS ratings.
+ * A list's own ranking score is never shown as a rating.
+ */
+export const PREDICTOR_MODEL_KEY = 'nmf-masked';
+export const PREDICTION_MIN_RATINGS = 5;
 
 /** A short name for charts and tables: the group's name, plus the variant's when the group has several. */
 export function shortLabel(spec: ModelSpec): string {

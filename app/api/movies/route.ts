@@ -1,10 +1,14 @@
 import { getDatabase } from '@/db/client';
 import { suggestMovies } from '@/lib/data/movies';
+import { listUserRatings } from '@/lib/data/ratings';
+import { predictedRatingsFor } from '@/lib/recsys/engine';
+import { getVisitorId } from '@/lib/session';
 import { firstIssue, SearchQuery } from '@/lib/validation/movies';
 
 /**
  * GET /api/movies?search=matrix&limit=10 — title autocomplete.
- * 200 { items: [{ id, title, year, genres, ratingCount }] }; 400 { error } naming the bad parameter.
+ * 200 { items: [{ id, title, year, genres, ratingCount, predictedRating? }] }; 400 { error } naming the bad parameter.
+ * predictedRating (the visitor's, 0.5–5) is there for a visitor with enough ratings (PREDICTION_MIN_RATINGS).
  * Answered from in-memory caches (no query per keystroke), so ratingCount may lag new ratings by up to a minute.
  */
 export async function GET(request: Request): Promise<Response> {
@@ -16,8 +20,21 @@ export async function GET(request: Request): Promise<Response> {
   if (!parsed.success) return Response.json({ error: firstIssue(parsed.error) }, { status: 400 });
   try {
     const { db } = await getDatabase();
-    const items = await suggestMovies(db, parsed.data.search, parsed.data.limit);
-    return Response.json({ items }, { headers: { 'Cache-Control': 'no-store' } });
+    const [items, visitorId] = await Promise.all([
+      suggestMovies(db, parsed.data.search, parsed.data.limit),
+      // Outside a request (a direct call in a test) there is no cookie to read: an anonymous visitor.
+      getVisitorId().catch(() => null),
+    ]);
+    const ratings = visitorId === null ? [] : await listUserRatings(db, visitorId);
+    const predicted = predictedRatingsFor(
+      ratings.map(({ movieId, rating }) => ({ movieId, rating })),
+      items.map((item) => item.id),
+    );
+    const withPredictions = items.map((item) => {
+      const predictedRating = predicted?.get(item.id);
+      return predictedRating === undefined ? item : { ...item, predictedRating };
+    });
+    return Response.json({ items: withPredictions }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
     // The title index is loaded from the database on first use: an outage then is a 503 in JSON, not a bare 500.
     console.error('[api/movies]', error);

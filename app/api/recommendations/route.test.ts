@@ -49,8 +49,12 @@ describeEachDatabase(
       expect(body.items).toHaveLength(3);
       expect(body.items[0]).toEqual({
         movieId: expect.any(Number), title: expect.stringMatching(/^Movie/), year: expect.any(Number), score: expect.any(Number),
-        predictedRating: expect.any(Number), explanation: expect.stringMatching(/^because you liked/), explanationDetail: expect.objectContaining({ kind: 'nmf' }),
+        // Two ratings: too few for a predicted rating (PREDICTION_MIN_RATINGS).
+        predictedRating: null, explanation: expect.stringMatching(/^because you liked/), explanationDetail: expect.objectContaining({ kind: 'nmf' }),
       });
+      const five = [[1, 5], [2, 4.5], [3, 4], [4, 5], [12, 1]].map(([movieId, rating]) => ({ movieId, rating }));
+      const predicted = await (await post({ ratings: five, algorithm: 'cosine', n: 3, minRatings: 0 })).json();
+      for (const item of predicted.items) expect(item.predictedRating).toEqual(expect.any(Number));
       const after = await current().db.selectFrom('ratings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
     });

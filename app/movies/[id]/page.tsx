@@ -5,12 +5,14 @@ import { RatingHistogram } from '@/components/charts/rating-histogram';
 import { displayTitle, formatCount, formatMean, imdbUrl, tmdbUrl } from '@/lib/display';
 import { HideMovieButton } from '@/components/movies/hide-movie-button';
 import { MovieTags } from '@/components/movies/movie-tags';
+import { PredictedRating } from '@/components/movies/predicted-rating';
 import { SimilarMovies } from '@/components/movies/similar-movies';
 import { RatingControl } from '@/components/rating/rating-control';
 import { getDatabase } from '@/db/client';
 import { listHiddenMovieIds } from '@/lib/data/hidden';
 import { listMovieTags } from '@/lib/data/movies';
-import { findUserRating, listRatingHistogram } from '@/lib/data/ratings';
+import { listRatingHistogram, listUserRatings } from '@/lib/data/ratings';
+import { predictedRatingsFor } from '@/lib/recsys/engine';
 import { getVisitorId } from '@/lib/session';
 import { loadMovie } from './load-movie';
 
@@ -26,12 +28,15 @@ export default async function MoviePage({ params }: Props) {
   if (!movie) notFound();
   const { db } = await getDatabase();
   const visitorId = await getVisitorId();
-  const [tags, histogram, rating, hidden] = await Promise.all([
+  const [tags, histogram, ratings, hidden] = await Promise.all([
     listMovieTags(db, movie.id),
     listRatingHistogram(db, movie.id),
-    visitorId === null ? null : findUserRating(db, visitorId, movie.id),
+    visitorId === null ? [] : listUserRatings(db, visitorId),
     visitorId === null ? ([] as number[]) : listHiddenMovieIds(db, visitorId),
   ]);
+  const rating = ratings.find((rated) => rated.movieId === movie.id)?.rating ?? null;
+  const predicted =
+    rating === null ? (predictedRatingsFor(ratings.map(({ movieId, rating: stars }) => ({ movieId, rating: stars })), [movie.id])?.get(movie.id) ?? null) : null;
   const name = displayTitle(movie.title);
 
   return (
@@ -44,9 +49,12 @@ export default async function MoviePage({ params }: Props) {
           <p className="text-body-secondary small mb-1">MovieLens title: {movie.title}</p>
         )}
         <p className="mb-2">{movie.genres.join(' · ') || 'No genres listed'}</p>
-        <p className="mb-0">
-          <span className="fs-5 fw-semibold">★ {formatMean(movie.meanRating)}</span>
-          <span className="text-body-secondary"> average from {formatCount(movie.ratingCount, 'rating', 'ratings')}</span>
+        <p className="mb-0 d-flex flex-wrap align-items-center gap-2">
+          <span>
+            <span className="fs-5 fw-semibold">★ {formatMean(movie.meanRating)}</span>
+            <span className="text-body-secondary"> MovieLens average from {formatCount(movie.ratingCount, 'rating', 'ratings')}</span>
+          </span>
+          {predicted !== null && <PredictedRating rating={predicted} className="fs-6" />}
         </p>
       </header>
 

@@ -185,14 +185,24 @@ describeEachDatabase(
       expect(order).toEqual(['popular', 'cosine-extra']);
     });
 
-    it('lists carry a predicted rating exactly when the served model predicts ratings', async () => {
+    it('every list carries the one predicted rating from 5 ratings on, whichever model ranked it; none before', async () => {
       const { db } = current();
       const { engine } = engineFor(db);
       await engine.start();
+      const five = [...profileA, { movieId: 3, rating: 4 }, { movieId: 12, rating: 1.5 }];
+      const seen = new Map<number, number>();
       for (const spec of FIXTURE_SPECS) {
-        const result = await recommendWithEngine(engine, db, profileA, { model: spec.key, n: 3 });
-        expect(result.items.length).toBeGreaterThan(0);
-        for (const item of result.items) expect([spec.key, item.predictedRating !== null]).toEqual([spec.key, spec.predictsRatings]);
+        const few = await recommendWithEngine(engine, db, profileA, { model: spec.key, n: 3 });
+        expect(few.items.length).toBeGreaterThan(0);
+        for (const item of few.items) expect([spec.key, item.predictedRating]).toEqual([spec.key, null]);
+        const result = await recommendWithEngine(engine, db, five, { model: spec.key, n: 5 });
+        for (const item of result.items) {
+          expect(item.predictedRating).toBeGreaterThanOrEqual(0.5);
+          expect(item.predictedRating).toBeLessThanOrEqual(5);
+          const before = seen.get(item.movieId);
+          if (before !== undefined) expect([spec.key, item.predictedRating]).toEqual([spec.key, before]);
+          seen.set(item.movieId, item.predictedRating as number);
+        }
       }
     });
 

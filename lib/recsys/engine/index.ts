@@ -9,6 +9,7 @@ import type { RatedMovie } from '@/lib/recsys/types';
 import { listGenres } from './catalog';
 import { Engine, type EngineStatus, type EngineStatusJson } from './engine';
 import { currentEngine, ensureEngine } from './instance';
+import { predictRatingsWithEngine } from './predict';
 import { recommendWithEngine, similarMoviesWithEngine, type RecommendForOptions, type RecommendationResult } from './recommend';
 import { buildHeatMap, topRatedBy, type HeatMapData } from './similarity';
 
@@ -75,6 +76,14 @@ export async function recommendFor(profile: readonly RatedMovie[], options: Reco
   started?.refreshIfDue();
   const { db } = await getDatabase();
   return recommendWithEngine(started, db, profile, options);
+}
+
+/**
+ * The visitor's predicted rating of each movie (movieId → 0.5–5), the one figure every page shows as "for you";
+ * null below PREDICTION_MIN_RATINGS ratings or while the predictor model is not ready.
+ */
+export function predictedRatingsFor(profile: readonly RatedMovie[], movieIds: readonly number[]): Map<number, number> | null {
+  return predictRatingsWithEngine(currentEngine(), profile, movieIds);
 }
 
 /** Movies similar to one movie (empty until the model behind them is ready). */

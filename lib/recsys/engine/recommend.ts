@@ -12,6 +12,7 @@ import type { MovieFilter } from '@/lib/movie-filter';
 import { movieFilter, type Catalog, type CatalogEntry } from './catalog';
 import type { Engine } from './engine';
 import { explanationText } from '@/lib/display';
+import { predictRatingsWithEngine } from './predict';
 import { DEFAULT_MODEL_KEY, modelSpecByKey, type ModelSpec } from '@/lib/recsys/model-specs';
 
 export interface RecommendForOptions {
@@ -32,7 +33,9 @@ export interface RecommendedMovie {
   tmdbId: number | null;
   ratingCount: number;
   meanRating: number | null;
+  /** The list's ranking score: comparable within one list only, never shown as a rating. */
   score: number;
+  /** The visitor's predicted rating (predict.ts): null below PREDICTION_MIN_RATINGS ratings or while training. */
   predictedRating: number | null;
   explanation: Explanation;
   /** The explanation in one line. */
@@ -70,23 +73,25 @@ export async function recommendWithEngine(
   const loaded = engine?.recommender(served.key);
   if (loaded && catalog) {
     const recommendations = loaded.recommender.recommend(profile, { n, exclude, filter: movieFilter(catalog, filter) });
-    return { requested, served, fallback, items: enrich(recommendations, catalog, served) };
+    const predicted = predictRatingsWithEngine(engine, profile, recommendations.map((rec) => rec.movieId));
+    return { requested, served, fallback, items: enrich(recommendations, catalog, predicted) };
   }
   // Nothing in memory: the popular list straight from SQL, ranked like the popular model (by count).
   const rows = await listPopularMovies(db, {
     n, exclude: [...exclude, ...profile.map((rated) => rated.movieId)], filter,
   });
+  const predicted = predictRatingsWithEngine(engine, profile, rows.map((row) => row.movieId));
   const items = rows.map((row): RecommendedMovie => {
     const explanation: Explanation = { kind: 'popular', ratingCount: row.ratingCount, meanRating: row.meanRating };
     return {
-      ...row, score: row.ratingCount, predictedRating: POPULAR.predictsRatings ? row.dampedMean : null, explanation,
+      ...row, score: row.ratingCount, predictedRating: predicted?.get(row.movieId) ?? null, explanation,
       reason: explanationText(explanation, () => undefined),
     };
   });
   return { requested, served: POPULAR, fallback, items };
 }
 
-function enrich(recommendations: readonly Recommendation[], catalog: Catalog, served: ModelSpec): RecommendedMovie[] {
+function enrich(recommendations: readonly Recommendation[], catalog: Catalog, predicted: Map<number, number> | null): RecommendedMovie[] {
   const titleOf = (movieId: number) => catalog.get(movieId)?.title;
   return recommendations.flatMap((rec) => {
     const movie: CatalogEntry | undefined = catalog.get(rec.movieId);
@@ -94,8 +99,8 @@ function enrich(recommendations: readonly Recommendation[], catalog: Catalog, se
     return [{
       movieId: movie.id, title: movie.title, year: movie.year, genres: movie.genres, imdbId: movie.imdbId,
       tmdbId: movie.tmdbId, ratingCount: movie.ratingCount, meanRating: movie.meanRating, score: rec.score,
-      // A model that does not predict ratings (popular's damped mean ignores the visitor) shows none.
-      predictedRating: served.predictsRatings ? rec.predictedRating : null, explanation: rec.explanation, reason: explanationText(rec.explanation, titleOf),
+      // The one honest prediction, whatever model ranked the list (its own score is not a rating).
+      predictedRating: predicted?.get(rec.movieId) ?? null, explanation: rec.explanation, reason: explanationText(rec.explanation, titleOf),
     }];
   });
 }
