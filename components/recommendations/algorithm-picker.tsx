@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { MODEL_GROUPS, MODEL_SPECS, type ModelSpec } from '@/lib/recsys/model-specs';
+import { MODEL_GROUPS, PICKER_SPECS, type ModelSpec } from '@/lib/recsys/model-specs';
 import { recommendationHref, type RecommendationQuery } from '@/app/recommendations/query';
 
 export interface AlgorithmPickerProps {
@@ -11,7 +11,7 @@ export interface AlgorithmPickerProps {
 
 /** The algorithm (and, for NMF, the fill) as links: the choice lives in the URL, so reloads and shared links keep it. */
 export function AlgorithmPicker({ current, filter, ready }: AlgorithmPickerProps) {
-  const groups = MODEL_GROUPS.map((group) => ({ ...group, specs: MODEL_SPECS.filter((spec) => spec.group === group.key) })).filter(
+  const groups = MODEL_GROUPS.map((group) => ({ ...group, specs: PICKER_SPECS.filter((spec) => spec.group === group.key) })).filter(
     (group) => group.specs.length > 0,
   );
   const currentGroup = groups.find((group) => group.key === current.group);

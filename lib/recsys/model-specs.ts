@@ -4,14 +4,13 @@
  * MODEL_GROUPS, in menu order. The picker, the /about evaluation table, the API's choices and the model cache all
  * derive from these two lists. Plain data (no server imports), so that client components can read it.
  */
-import { NMF_FILLS, type NmfFill } from './types';
+import type { NmfFill } from './types';
 import type { AlgorithmName } from './registry';
 
 /** A section of the algorithm picker; a group with several specs shows them as variants (NMF's fills). */
 export const MODEL_GROUPS: readonly { key: string; label: string; variantsLabel?: string }[] = [
   { key: 'cosine', label: 'Similar users' },
   { key: 'nmf', label: 'NMF', variantsLabel: 'Unrated cells' },
-  { key: 'mf', label: 'Biased MF' },
   { key: 'ease', label: 'EASE' },
   { key: 'popular', label: 'Popular' },
 ];
@@ -24,7 +23,7 @@ export interface ModelSpec {
   fill: NmfFill | null;
   /** Fit parameters; their canonical JSON keys the stored model. */
   params: Record<string, unknown>;
-  /** Its MODEL_GROUPS key. */
+  /** Its MODEL_GROUPS key; a spec of no picker group is fitted for another use (PREDICTOR_MODEL_KEY). */
   group: string;
   /** Full name, e.g. 'NMF, blanks = global median' (the /about table and the picker's description). */
   label: string;
@@ -60,12 +59,8 @@ export const MODEL_SPECS: readonly ModelSpec[] = [
   nmf('zeros', 'NMF, blanks = 0', 'zeros', 'Treats unrated as a zero rating: it learns what people watch more than how they liked it (its scores are not ratings).'),
   nmf('movie-median', 'NMF, blanks = movie median', 'movie median', 'Treats every unrated movie as if rated at its median, then factorises the full users × movies table.'),
   nmf('global-median', 'NMF, blanks = global median', 'global median', 'Treats every unrated movie as rated at the median of all ratings (3.5★), then factorises the table.'),
-  nmf('masked', 'NMF, rated cells only', 'masked (ignored)', 'Learns 20 taste factors from the ratings people actually gave (blanks are ignored), then places you among them.'),
-  {
-    key: 'mf', algorithm: 'mf', fill: null, params: { rank: 20 }, group: 'mf',
-    label: 'Matrix factorisation (biased)', variantLabel: 'Biased MF',
-    description: 'Like NMF on rated cells, plus per-user and per-movie biases and factors that may be negative: the best rating predictor here.',
-  },
+  // Masked NMF predicts ratings best (RMSE) but ranks poorly: it serves the predicted ratings, not a list.
+  { ...nmf('masked', 'NMF, rated cells only', 'masked (ignored)', 'Learns 20 taste factors from the ratings people actually gave (blanks are ignored), then places you among them.'), group: 'predictor' },
   {
     key: 'ease', algorithm: 'ease', fill: null, params: { lambda: 150, minRatings: 10, weighting: 'rating' }, group: 'ease',
     label: 'EASE (watched together)', variantLabel: 'EASE',
@@ -73,8 +68,12 @@ export const MODEL_SPECS: readonly ModelSpec[] = [
   },
 ];
 
-// Every NMF fill of the toolkit is served (the original design asks for all of them to be selectable).
-if (NMF_FILLS.some((fill) => !MODEL_SPECS.some((spec) => spec.fill === fill))) throw new Error('an NMF fill is not served');
+/** The models a visitor can pick (the others serve something else: PREDICTOR_MODEL_KEY the predicted ratings). */
+export const PICKER_SPECS: readonly ModelSpec[] = MODEL_SPECS.filter((spec) => MODEL_GROUPS.some((group) => group.key === spec.group));
+
+// The original design's three NMF fills stay selectable.
+const ORIGINAL_FILLS: readonly NmfFill[] = ['zeros', 'global-median', 'movie-median'];
+if (ORIGINAL_FILLS.some((fill) => !PICKER_SPECS.some((spec) => spec.fill === fill))) throw new Error('an NMF fill of the original design is not selectable');
 
 /**
  * The default list: cosine neighbours, a seed algorithm second only to EASE on NDCG@10 (app/about/evaluation-results.json)
@@ -83,11 +82,11 @@ if (NMF_FILLS.some((fill) => !MODEL_SPECS.some((spec) => spec.fill === fill))) t
 export const DEFAULT_MODEL_KEY = 'cosine';
 
 /**
- * The spec for ?algorithm=&fill= (fill only matters for NMF); NMF without a fill gets its first spec, zeros, the
- * best NMF ranker.
+ * The picker's spec for ?algorithm=&fill= (fill only matters for NMF); NMF without a fill gets its first spec,
+ * zeros, the best NMF ranker.
  */
 export function findModelSpec(algorithm: string | undefined, fill?: string | null): ModelSpec | undefined {
-  return MODEL_SPECS.find((spec) => spec.algorithm === algorithm && (fill == null || spec.fill === null || spec.fill === fill));
+  return PICKER_SPECS.find((spec) => spec.algorithm === algorithm && (fill == null || spec.fill === null || spec.fill === fill));
 }
 
 export function modelSpecByKey(key: string): ModelSpec | undefined {
@@ -107,7 +106,7 @@ export const PREDICTION_MIN_RATINGS = 5;
 export function shortLabel(spec: ModelSpec): string {
   const group = MODEL_GROUPS.find((candidate) => candidate.key === spec.group);
   if (!group) return spec.label;
-  const variants = MODEL_SPECS.filter((other) => other.group === spec.group).length;
+  const variants = PICKER_SPECS.filter((other) => other.group === spec.group).length;
   return variants > 1 ? `${group.label}, ${spec.variantLabel}` : group.label;
 }
 
