@@ -58,13 +58,15 @@ describe('recommendations, similarity and how it works', () => {
     expect(await page.getByText('Rate a few movies to get your own recommendations.').count()).toBe(0);
     await page.getByTestId('algorithm-description').getByText('NMF, blanks = 0.').waitFor();
     expect((await reasons(page)).some((reason) => /^because you liked .+ \(\d(\.5)?★\)/.test(reason))).toBe(true);
-    expect(await cards(page).first().locator('.badge', { hasText: /^score / }).count()).toBe(1); // zeros: a score, not a rating
+    // Every list shows the one predicted rating (5 ratings), never its own ranking score.
+    expect(await cards(page).first().locator('.predicted-rating', { hasText: /^For you \d\.\d★$/ }).count()).toBe(1);
+    expect(await cards(page).locator('.badge', { hasText: /score/ }).count()).toBe(0);
 
     await page.getByRole('link', { name: 'movie median' }).click();
     await page.waitForURL(/fill=movie-median/);
     await page.getByTestId('algorithm-description').getByText('NMF, blanks = movie median.').waitFor();
     expect(await cards(page).count()).toBeGreaterThan(0);
-    expect(await cards(page).first().locator('.badge', { hasText: /^\d\.\d★/ }).count()).toBe(1); // a predicted rating
+    expect(await cards(page).first().locator('.predicted-rating', { hasText: /^For you \d\.\d★$/ }).count()).toBe(1);
     await bothWidths(page, 'nmf-movie-median');
 
     await page.getByRole('list', { name: 'Algorithm' }).getByRole('link', { name: 'Similar users' }).click();
