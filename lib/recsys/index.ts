@@ -20,7 +20,7 @@ export { fitPopular } from './popular';
 export { fitEase } from './ease';
 export { fitMf } from './mf';
 export { createRatingPredictor, DEFAULT_PREDICTOR_SHRINKAGE, type RatingPredictor, type RatingPredictorOptions } from './rating-predictor';
-export { fitItemSimilarity, similarMoviesFrom, type ItemSimilarityModel, type ItemSimilarityOptions } from './item-similarity';
+export { fitItemSimilarity, similarMoviesFrom, serializeItemSimilarity, deserializeItemSimilarity, type ItemSimilarityModel, type ItemSimilarityOptions } from './item-similarity';
 
 export type Model = NmfModel | CosineModel | PopularModel | EaseModel | MfModel;
 
