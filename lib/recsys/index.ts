@@ -15,7 +15,7 @@ export { buildRatingMatrix, type RatingMatrix, type RatingRow, type RatingColumn
 export { foldIn, similarMovies } from './nmf-recommender';
 export { userSimilarityMatrix, visitorSimilarities } from './cosine';
 export { createRatingPredictor, DEFAULT_PREDICTOR_SHRINKAGE, type RatingPredictor, type RatingPredictorOptions } from './rating-predictor';
-export { fitItemSimilarity, similarMoviesFrom, type ItemSimilarityModel, type ItemSimilarityOptions } from './item-similarity';
+export { fitItemSimilarity, similarMoviesFrom, serializeItemSimilarity, deserializeItemSimilarity, type ItemSimilarityModel, type ItemSimilarityOptions } from './item-similarity';
 
 /** Fits the model of `options.algorithm` on a rating matrix. */
 export function fitModel(mat: RatingMatrix, options: FitOptions): Model {

@@ -1,7 +1,9 @@
 /** Item–item similarity: the measures against a brute-force definition, the model's shape, and the fan pair list. */
 import { pairAgreement } from './evaluate';
 import {
+  deserializeItemSimilarity,
   fitItemSimilarity,
+  serializeItemSimilarity,
   ITEM_SIMILARITY_MEASURES,
   similarMoviesFrom,
   type ItemSimilarityOptions,
@@ -129,6 +131,9 @@ describe('fitItemSimilarity', () => {
     expect(back.kind).toBe('item-similarity');
     for (const id of mat.movieIds)
       expect(similarMoviesFrom(back, id, 5)).toEqual(similarMoviesFrom(model, id, 5));
+    expect(deserializeItemSimilarity(serializeItemSimilarity(model))).toEqual(model);
+    const ease: { kind: string } = { kind: 'ease', ...{ B: new Float32Array(1) } };
+    expect(() => deserializeItemSimilarity(encodeModel(ease))).toThrow(RangeError);
   });
 
   it('rejects bad options', () => {
