@@ -10,7 +10,9 @@ const SPECIAL = /[\\\t\n\r]/;
 /** Escapes a value for COPY text format; most values have nothing to escape and are returned as they are. */
 export function copyValue(value: string): string {
   if (!SPECIAL.test(value)) return value;
-  return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
 }
 
 /** A text[] literal ({"Action","Comedy"}) escaped for COPY. */
@@ -60,6 +62,7 @@ export function ratingsCopyText(ratings: readonly RatingRow[]): string {
 
 export function tagsCopyText(tags: readonly TagRow[]): string {
   let text = '';
-  for (const tag of tags) text += `${tag.userId}\t${tag.movieId}\t${copyValue(tag.tag)}\t${copyTimestamp(tag.timestamp)}\n`;
+  for (const tag of tags)
+    text += `${tag.userId}\t${tag.movieId}\t${copyValue(tag.tag)}\t${copyTimestamp(tag.timestamp)}\n`;
   return text;
 }
