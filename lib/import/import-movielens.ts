@@ -53,6 +53,8 @@ export interface ImportResult {
 
 /** A replacement keeping less than this share of the movies or of the MovieLens ratings needs --force. */
 const SHRINK_GUARD = 0.5;
+/** COPY statements of about this much text. */
+const COPY_TEXT_BYTES = 1 << 20;
 /** A 'reading' progress event every this many rows of a file. */
 const PROGRESS_ROWS = 1_000_000;
 
@@ -123,24 +125,35 @@ export async function importMovieLens(
         hasData ? replaceMovies(session, movies) : load.copyMovies(movies),
       );
       await restoreArchived(session);
-      await skipForeignKeyTriggers(session);
+      load.checksForeignKeys = !(await skipForeignKeyTriggers(session));
+      const copy = (table: string, columns: string[]) => (text: string) => session.copy(table, columns, text);
       const links = await load.stream(
         files.links?.name,
         'links',
         linkBatches(files, movieIds),
-        async (batch) => session.copy('links', ['movie_id', 'imdb_id', 'tmdb_id'], linksCopyText(batch)),
+        linksCopyText,
+        copy('links', ['movie_id', 'imdb_id', 'tmdb_id']),
       );
       const ratings = await withoutSecondaryIndexes(session, 'ratings', () =>
-        load.stream(files.ratings.name, 'ratings', ratingBatches(files, movieIds), async (batch) => {
-          await load.users(batch);
-          await copyRatings(session, files, ratingsCopyText(batch));
-        }),
+        load.stream(
+          files.ratings.name,
+          'ratings',
+          ratingBatches(files, movieIds),
+          ratingsCopyText,
+          (text) => copyRatings(session, files, text),
+          true,
+        ),
       );
       if (hasData && !force) guardShrink('MovieLens ratings', ratings, before.ratings);
-      const tags = await load.stream(files.tags?.name, 'tags', tagBatches(files, movieIds), async (batch) => {
-        await load.users(batch);
-        await session.copy('tags', ['user_id', 'movie_id', 'tag', 'tagged_at'], tagsCopyText(batch));
-      });
+      const tags = await load.stream(
+        files.tags?.name,
+        'tags',
+        tagBatches(files, movieIds),
+        tagsCopyText,
+        copy('tags', ['user_id', 'movie_id', 'tag', 'tagged_at']),
+        true,
+      );
+      await load.flushUsers();
       const counts: ImportCounts = { movies: movies.length, links, ratings, tags, users: load.userCount };
       await session.query(
         `INSERT INTO dataset_imports (source, data_version, movies, links, ratings, tags, users) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -166,7 +179,10 @@ function guardShrink(what: string, after: number, before: number): void {
 class Loader {
   /** seen[id] = 1 once MovieLens user id has a users row (ids are below FIRST_VISITOR_ID: 1 MB). */
   private readonly seen = new Uint8Array(FIRST_VISITOR_ID);
+  private added: number[] = [];
   userCount = 0;
+  /** False once skipForeignKeyTriggers turned the checks off for the transaction. */
+  checksForeignKeys = true;
 
   constructor(
     private readonly session: ImportSession,
@@ -183,48 +199,87 @@ class Loader {
     await this.session.copy('movies', MOVIE_COLUMNS, moviesCopyText(movies));
   }
 
-  /** Reads `batches` (timed as parsing) and hands each to `copy` (timed as loading); returns the row count. */
+  /**
+   * Reads `batches` (timed as parsing) and COPYs their text (timed as loading) about 1 MB at a time; returns the row
+   * count. Batches are small (a few thousand rows, so that rows die young and garbage collection stays cheap); their
+   * COPY text is gathered into fewer, larger statements. The next text is built while the server loads the
+   * previous one (on PostgreSQL, two cores at work).
+   */
   async stream<T>(
     file: string | undefined,
     table: string,
     batches: Iterator<T[]>,
-    copy: (batch: T[]) => Promise<void>,
+    toText: (batch: T[]) => string,
+    copy: (text: string) => Promise<void>,
+    hasUsers = false,
   ): Promise<number> {
     if (file === undefined) return 0;
     let rows = 0;
     let parseMs = 0;
     let loadMs = 0;
     let nextReport = PROGRESS_ROWS;
-    for (;;) {
+    let inFlight: Promise<void> | undefined;
+    let parts: string[] = [];
+    let size = 0;
+    const flush = async () => {
       let start = performance.now();
-      const next = batches.next();
-      parseMs += performance.now() - start;
-      if (next.done) break;
-      start = performance.now();
-      await copy(next.value);
+      if (inFlight) await inFlight;
       loadMs += performance.now() - start;
+      if (parts.length === 0) return;
+      const text = parts.join('');
+      parts = [];
+      size = 0;
+      start = performance.now();
+      inFlight = (async () => {
+        if (hasUsers && this.checksForeignKeys) await this.flushUsers();
+        await copy(text);
+      })();
+      inFlight.catch(() => undefined); // awaited by the next flush; this only keeps a failure from counting as unhandled meanwhile
+      await new Promise(setImmediate); // lets the COPY's bytes go out before the next parse holds the thread
+      loadMs += performance.now() - start;
+    };
+    for (;;) {
+      const start = performance.now();
+      const next = batches.next();
+      if (next.done) break;
+      if (hasUsers) this.noteUsers(next.value as { userId: number }[]);
+      const text = toText(next.value);
+      parseMs += performance.now() - start;
+      parts.push(text);
+      size += text.length;
       rows += next.value.length;
+      if (size >= COPY_TEXT_BYTES) await flush();
       if (rows >= nextReport) {
         this.onProgress?.({ step: 'reading', file, rows });
         nextReport += PROGRESS_ROWS;
       }
     }
+    await flush();
+    await flush(); // waits for the last COPY
     this.onProgress?.({ step: 'parsed', file, rows, ms: parseMs });
     this.onProgress?.({ step: 'loaded', table, rows, ms: loadMs });
     return rows;
   }
 
-  /** Inserts the users of `rows` not seen before (before their rows, for databases that check foreign keys). */
-  async users(rows: readonly { userId: number }[]): Promise<void> {
-    const added: number[] = [];
+  /**
+   * Notes the users of `rows` not seen before. Where foreign keys are checked they are inserted before the COPY of
+   * their rows; where the checks are skipped, all at the end, so that a COPY of ratings is one statement.
+   */
+  private noteUsers(rows: readonly { userId: number }[]): void {
     for (const { userId } of rows) {
       if (this.seen[userId]) continue;
       this.seen[userId] = 1;
-      added.push(userId);
+      this.added.push(userId);
     }
-    if (added.length === 0) return;
-    this.userCount += added.length;
-    await this.session.copy('users', ['id', 'kind'], usersCopyText(added));
+  }
+
+  async flushUsers(): Promise<void> {
+    // Taken before the COPY: the next batches note their users meanwhile.
+    const ids = this.added.sort((a, b) => a - b);
+    this.added = [];
+    if (ids.length === 0) return;
+    this.userCount += ids.length;
+    await this.session.copy('users', ['id', 'kind'], usersCopyText(ids));
   }
 }
 
@@ -305,11 +360,12 @@ async function countRows(session: ImportSession): Promise<ImportCounts> {
  * itself (ratings into PGlite: ~4.5 s with them, ~1 s without). `session_replication_role = replica` skips them for
  * this transaction only. It needs a superuser (PGlite always is); elsewhere the triggers simply run.
  */
-async function skipForeignKeyTriggers(session: ImportSession): Promise<void> {
+async function skipForeignKeyTriggers(session: ImportSession): Promise<boolean> {
   const [row] = await session.query<{ superuser: boolean }>(
     `SELECT current_setting('is_superuser') = 'on' AS superuser`,
   );
   if (row?.superuser) await session.query('SET LOCAL session_replication_role = replica');
+  return row?.superuser === true;
 }
 
 /**

@@ -28,7 +28,7 @@ export interface LineBatch {
   first: number;
 }
 
-const CHUNK_BYTES = 2 << 20;
+const CHUNK_BYTES = 256 << 10;
 /** A longer line is not MovieLens data (and would make memory grow with the file). */
 export const MAX_LINE_BYTES = 1 << 20;
 
