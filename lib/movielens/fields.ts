@@ -49,8 +49,12 @@ export function checkTimestamp(text: string): number {
   return Number(text);
 }
 
-export function checkKnownMovie(movieIds: ReadonlySet<number>, movieId: number): number {
-  if (!movieIds.has(movieId)) throw new FieldError(`movieId ${movieId} is not in movies.csv`);
+export function checkKnownMovie(
+  movieIds: ReadonlySet<number>,
+  movieId: number,
+  moviesFile = 'movies.csv',
+): number {
+  if (!movieIds.has(movieId)) throw new FieldError(`movieId ${movieId} is not in ${moviesFile}`);
   return movieId;
 }
 

@@ -106,7 +106,7 @@ export function* linkBatches(files: MovieLensFiles, movieIds: ReadonlySet<number
   if (!files.links) return;
   const seen = new Set<number>();
   yield* rowBatches(files.links, csv(['movieId', 'imdbId', 'tmdbId']), ([idText, imdbText, tmdbText]) => {
-    const movieId = checkKnownMovie(movieIds, checkId('movieId', idText!));
+    const movieId = checkKnownMovie(movieIds, checkId('movieId', idText!), files.movies.name);
     if (seen.has(movieId)) throw new FieldError(`movie ${movieId} has a second link`);
     seen.add(movieId);
     const imdb = imdbText!.trim();
@@ -138,7 +138,7 @@ export function ratingBatches(
   const duplicates = new DuplicateRatingCheck(options.exhaustiveDuplicates ?? false);
   return rowBatches(files.ratings, ratingsFormat(files), (record) => {
     const userId = checkUserId(record[0]!);
-    const movieId = checkKnownMovie(movieIds, checkId('movieId', record[1]!));
+    const movieId = checkKnownMovie(movieIds, checkId('movieId', record[1]!), files.movies.name);
     const rating = checkRating(record[2]!);
     const timestamp = checkTimestamp(record[3]!);
     duplicates.check(userId, movieId);
@@ -151,7 +151,7 @@ export function* tagBatches(files: MovieLensFiles, movieIds: ReadonlySet<number>
   const format = files.layout === 'ml-latest' ? csv(['userId', 'movieId', 'tag', 'timestamp']) : dat(4);
   yield* rowBatches(files.tags, format, ([userText, movieText, tag, timeText]) => ({
     userId: checkUserId(userText!),
-    movieId: checkKnownMovie(movieIds, checkId('movieId', movieText!)),
+    movieId: checkKnownMovie(movieIds, checkId('movieId', movieText!), files.movies.name),
     tag: checkText('tag', tag!),
     timestamp: checkTimestamp(timeText!),
   }));
@@ -175,14 +175,14 @@ export function readDataset(files: MovieLensFiles): MovieLensDataset {
   };
 }
 
-// The single files of the ml-latest layout from text in memory (tests, e2e).
-const latest = (name: string, content: Buffer | string): MovieLensFiles => {
+// One file of the ml-latest layout from text in memory (tests, e2e); others refer to movies.csv by that name.
+const latest = (name: string, content: Buffer | string, isMovies = false): MovieLensFiles => {
   const input = { name, content };
   return {
     dir: '.',
     layout: 'ml-latest',
     inputs: [input],
-    movies: input,
+    movies: isMovies ? input : { name: 'movies.csv', content: '' },
     links: input,
     ratings: input,
     tags: input,
@@ -190,7 +190,7 @@ const latest = (name: string, content: Buffer | string): MovieLensFiles => {
 };
 
 export function parseMoviesCsv(content: Buffer | string, file = 'movies.csv'): MovieRow[] {
-  return drain(movieBatches(latest(file, content)));
+  return drain(movieBatches(latest(file, content, true)));
 }
 
 export function parseLinksCsv(

@@ -132,7 +132,8 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
         rewrite: (text) => Buffer.from(text.replace('Jumanji', 'Jumanj\u00ed'), 'latin1'),
       },
     ],
-    message: 'movies.csv line 3: bytes that are not UTF-8 (a Latin-1 file?): MovieLens CSV files are UTF-8',
+    message:
+      'movies.csv line 3: bytes that are not UTF-8 (a Latin-1 file?): ml-latest and ml-10m files are UTF-8',
   },
   {
     name: 'a control character in a tag',

@@ -139,7 +139,7 @@ function decodeLines(name: string, encoding: TextEncoding, bytes: Buffer, first:
     throw new MovieLensDataError(
       name,
       first + invalidUtf8Line(bytes),
-      'bytes that are not UTF-8 (a Latin-1 file?): MovieLens CSV files are UTF-8',
+      'bytes that are not UTF-8 (a Latin-1 file?): ml-latest and ml-10m files are UTF-8',
     );
   }
   const lines = bytes.toString(encoding).split('\n');
