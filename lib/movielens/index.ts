@@ -1,4 +1,5 @@
 /** MovieLens parsing and validation, streamed: pure, no database. */
+export { readRatingColumns, type RatingColumnArrays } from './columns';
 export { MovieLensDataError } from './errors';
 export { FIRST_VISITOR_ID } from './fields';
 export { findMovieLensFiles, type MovieLensFiles, type MovieLensLayout } from './layouts';

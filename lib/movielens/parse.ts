@@ -130,15 +130,18 @@ function ratingsFormat(files: MovieLensFiles): RecordFormat {
   return files.layout === 'ml-100k' ? { separator: '\t', quoted: false, columns: 4 } : dat(4);
 }
 
+/** `movieIds` null: movie ids are not checked (a ratings file read on its own, scripts/evaluate.ts). */
 export function ratingBatches(
   files: MovieLensFiles,
-  movieIds: ReadonlySet<number>,
+  movieIds: ReadonlySet<number> | null,
   options: RatingReadOptions = {},
 ): Generator<RatingRow[]> {
   const duplicates = new DuplicateRatingCheck(options.exhaustiveDuplicates ?? false);
   return rowBatches(files.ratings, ratingsFormat(files), (record) => {
     const userId = checkUserId(record[0]!);
-    const movieId = checkKnownMovie(movieIds, checkId('movieId', record[1]!), files.movies.name);
+    const movieId = movieIds
+      ? checkKnownMovie(movieIds, checkId('movieId', record[1]!), files.movies.name)
+      : checkId('movieId', record[1]!);
     const rating = checkRating(record[2]!);
     const timestamp = checkTimestamp(record[3]!);
     duplicates.check(userId, movieId);
