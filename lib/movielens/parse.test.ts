@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import path from 'node:path';
@@ -67,6 +68,16 @@ describe('readMovieLensDir on the tiny fixture (CRLF)', () => {
     expect(data.ratings[0]).toEqual({ userId: 1, movieId: 1, rating: 4, timestamp: 964982703 });
     expect(data.ratings[3]?.rating).toBe(0.5);
     expect(data.tags.map((tag) => tag.tag)).toEqual(['space station', '"pixar"', 'dreamlike, strange']);
+  });
+
+  it('keeps the data version of files read whole (stored models are keyed by it)', () => {
+    const dir = path.join(process.cwd(), 'data/ml-latest-small');
+    const whole = crypto.createHash('sha256');
+    for (const name of ['movies.csv', 'links.csv', 'ratings.csv', 'tags.csv']) {
+      const bytes = fs.readFileSync(path.join(dir, name));
+      whole.update(`${name}\0${bytes.length}\0`).update(bytes);
+    }
+    expect(readMovieLensDir(dir).dataVersion).toBe(whole.digest('hex'));
   });
 
   it('gives the same data version for the same bytes and another for different bytes', () => {
