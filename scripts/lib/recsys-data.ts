@@ -1,6 +1,7 @@
-/** Reading MovieLens-format CSVs for the recsys scripts (ratings.csv: userId,movieId,rating,timestamp; CRLF or LF). */
+/** MovieLens CSVs for the recsys scripts, read by the import's reader (lib/movielens): one reader, one validation. */
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import { basename } from 'node:path';
+import { parseMoviesCsv } from '../../lib/movielens';
 import { readRatingColumns } from '../../lib/movielens/columns';
 import type { RatingColumns } from '../../lib/recsys/matrix';
 
@@ -12,12 +13,13 @@ export function readRatingsCsv(path: string): RatingColumns & { timestamps: Floa
   return readRatingColumns(path);
 }
 
-/** Reads movies.csv (movieId,title,genres; quoted titles) into a map id → {title, genres}. */
+/**
+ * Reads movies.csv into a map id → {title, genres} with the import's reader (validated; genres joined with "|" as
+ * released, "(no genres listed)" as "").
+ */
 export function readMoviesCsv(path: string): Map<number, { title: string; genres: string }> {
-  const rows = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true }) as {
-    movieId: string;
-    title: string;
-    genres: string;
-  }[];
-  return new Map(rows.map((r) => [Number(r.movieId), { title: r.title, genres: r.genres }]));
+  const movies = parseMoviesCsv(readFileSync(path), basename(path));
+  return new Map(
+    movies.map((movie) => [movie.movieId, { title: movie.title, genres: movie.genres.join('|') }]),
+  );
 }
