@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import fs from 'node:fs';
+import pg from 'pg';
+import { connectDatabase } from '@/db/client';
 import { describeEachDatabase, type TestDatabase } from '@/db/test-db';
 import { getDatabaseCounts } from '@/lib/data/stats';
 import { BAD_INPUT_CASES, TINY_COUNTS, TINY_DIR, writeFixtureCopy } from '@/lib/movielens/test-fixtures';
@@ -342,6 +345,61 @@ describeEachDatabase(
       await expect(current().db.selectFrom('archived_hidden_movies').selectAll().execute()).resolves.toEqual(
         [],
       );
+    });
+  },
+);
+
+// PGlite always runs as a superuser, where the import skips the foreign-key triggers; a PostgreSQL role that is not
+// one (a usual deployment) has them checked, and the import must then add each batch's users before their rows.
+const postgresUrl = process.env.TEST_DATABASE_URL;
+(postgresUrl ? describe : describe.skip)(
+  'importMovieLens as a PostgreSQL role that is not a superuser',
+  () => {
+    const suffix = `${process.pid}_${Date.now() % 100000}`;
+    const role = `import_role_${suffix}`;
+    const schema = `import_schema_${suffix}`;
+    let admin: pg.Client;
+    beforeAll(async () => {
+      admin = new pg.Client({ connectionString: postgresUrl });
+      await admin.connect();
+      await admin.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER`);
+      await admin.query(`GRANT CREATE ON DATABASE ${new URL(postgresUrl!).pathname.slice(1)} TO ${role}`);
+      await admin.query(`CREATE SCHEMA ${schema} AUTHORIZATION ${role}`);
+    });
+    afterAll(async () => {
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.query(`DROP OWNED BY ${role}`);
+      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+      await admin.end();
+    });
+
+    it('imports with the foreign keys checked, users before their ratings and tags', async () => {
+      const url = new URL(postgresUrl!);
+      url.username = role;
+      url.password = '';
+      const connection = await connectDatabase({
+        databaseUrl: url.toString(),
+        poolConfig: { options: `-c search_path=${schema}`, max: 2 },
+      });
+      try {
+        const [check] = (
+          await sql<{ superuser: string }>`SELECT current_setting('is_superuser') AS superuser`.execute(
+            connection.db,
+          )
+        ).rows;
+        expect(check?.superuser).toBe('off');
+        await expect(importMovieLens(connection, { dir: TINY_DIR })).resolves.toMatchObject({
+          action: 'imported',
+          counts: TINY_COUNTS,
+        });
+        await expect(getDatabaseCounts(connection.db)).resolves.toEqual({ ...TINY_COUNTS, visitors: 0 });
+        // A rating of an unknown user cannot slip in past the checks: the foreign key is really enforced here.
+        await expect(
+          sql`INSERT INTO ratings (user_id, movie_id, rating) VALUES (999, 1, 4)`.execute(connection.db),
+        ).rejects.toThrow(/foreign key/);
+      } finally {
+        await connection.close();
+      }
     });
   },
 );
