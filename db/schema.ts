@@ -86,6 +86,23 @@ export interface ModelTrainingLeasesTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** A visitor's rating of a movie that an import removed; moved back to ratings if the movie returns. */
+export interface ArchivedRatingsTable {
+  user_id: number;
+  movie_id: number;
+  rating: number;
+  rated_at: ColumnType<Date, Date | string, Date | string>;
+  archived_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** A visitor's hidden movie that an import removed; moved back to hidden_movies if the movie returns. */
+export interface ArchivedHiddenMoviesTable {
+  user_id: number;
+  movie_id: number;
+  hidden_at: ColumnType<Date, Date | string, Date | string>;
+  archived_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface DB {
   users: UsersTable;
   movies: MoviesTable;
@@ -96,5 +113,7 @@ export interface DB {
   hidden_movies: HiddenMoviesTable;
   trained_models: TrainedModelsTable;
   model_training_leases: ModelTrainingLeasesTable;
+  archived_ratings: ArchivedRatingsTable;
+  archived_hidden_movies: ArchivedHiddenMoviesTable;
 }
 

@@ -1,8 +1,9 @@
 /**
- * npm run bench [-- --only import|recsys|web] [--scale] [--repetitions <n>]
+ * npm run bench [-- --only import|recsys|web] [--scale] [--import-32m] [--repetitions <n>]
  * Runs the benchmark sections and prints their figures. A section runs only if its file exists
  * (scripts/bench/<section>.ts), so owners add theirs independently:
- *   import  benchImport()          importing the bundled data into PGlite and PostgreSQL
+ *   import  benchImport()          importing the bundled data into PGlite and PostgreSQL (--scale: 1M and 5M
+ *                                  synthetic ratings, time and peak RSS; --import-32m: 32M too)
  *   recsys  benchRecsys({ scale }) training and recommending (--scale: also on larger synthetic data)
  *   web     benchWeb()             pages and API under load
  * No pass/fail: figures and targets are printed for people to read (tests never assert timings).
@@ -16,7 +17,10 @@ import { formatFigures, type BenchFigure } from './bench/import';
 const SECTIONS = ['import', 'recsys', 'web'] as const;
 type Section = (typeof SECTIONS)[number];
 
-async function runSection(section: Section, options: { scale: boolean; repetitions?: number }): Promise<void> {
+async function runSection(
+  section: Section,
+  options: { scale: boolean; import32m: boolean; repetitions?: number },
+): Promise<void> {
   const file = path.join(process.cwd(), 'scripts', 'bench', `${section}.ts`);
   console.log(`\n== ${section} ==`);
   if (!fs.existsSync(file)) {
@@ -24,14 +28,23 @@ async function runSection(section: Section, options: { scale: boolean; repetitio
     return;
   }
   const started = performance.now();
-  const mod = (await import(pathToFileURL(file).href)) as Record<string, (options?: object) => Promise<unknown>>;
+  const mod = (await import(pathToFileURL(file).href)) as Record<
+    string,
+    (options?: object) => Promise<unknown>
+  >;
   const entry = { import: 'benchImport', recsys: 'benchRecsys', web: 'benchWeb' }[section];
-  const run = mod[entry] ?? (mod.default as Record<string, typeof mod[string]> | undefined)?.[entry];
+  const run = mod[entry] ?? (mod.default as Record<string, (typeof mod)[string]> | undefined)?.[entry];
   if (typeof run !== 'function') {
     console.log(`  skipped: ${path.relative(process.cwd(), file)} does not export ${entry}()`);
     return;
   }
-  const result = await run(section === 'recsys' ? { scale: options.scale } : { repetitions: options.repetitions });
+  const result = await run(
+    section === 'recsys'
+      ? { scale: options.scale }
+      : section === 'import'
+        ? { repetitions: options.repetitions, scale: options.scale, import32m: options.import32m }
+        : { repetitions: options.repetitions },
+  );
   // Sections print their own figures; the import section returns them for this table.
   if (section === 'import') console.log(formatFigures(result as BenchFigure[]));
   console.log(`  (${section} section took ${((performance.now() - started) / 1000).toFixed(1)} s)`);
@@ -41,7 +54,12 @@ async function main(): Promise<number> {
   let values;
   try {
     values = parseArgs({
-      options: { only: { type: 'string' }, scale: { type: 'boolean' }, repetitions: { type: 'string' } },
+      options: {
+        only: { type: 'string' },
+        scale: { type: 'boolean' },
+        'import-32m': { type: 'boolean' },
+        repetitions: { type: 'string' },
+      },
     }).values;
   } catch (error) {
     console.error((error as Error).message);
@@ -59,7 +77,8 @@ async function main(): Promise<number> {
   }
   const sections = values.only ? [values.only as Section] : [...SECTIONS];
   console.log(`Benchmarks on Node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
-  for (const section of sections) await runSection(section, { scale, repetitions });
+  const import32m = values['import-32m'] ?? false;
+  for (const section of sections) await runSection(section, { scale, import32m, repetitions });
   return 0;
 }
 

@@ -4,19 +4,33 @@
  * movies drawn without replacement), ratings from
  * μ + user bias + movie bias + a rank-5 taste term + noise, rounded to halves in 0.5..5.
  *   npx tsx scripts/gen-synthetic.ts [--users 200000] [--movies 87000] [--ratings 32000000] [--seed 1] [--out .tmp/synthetic-32m.bin]
- * The file is the three arrays back to back (Int32 userIds, Int32 movieIds, Float32 ratings) after a
- * 4-byte count; it is git-ignored (.tmp/) and never committed.
+ *     [--format binary|movielens]
+ * binary (default): the three arrays back to back (Int32 userIds, Int32 movieIds, Float32 ratings) after a 4-byte
+ * count. movielens: --out is a folder in the ml-latest layout (movies.csv, links.csv, ratings.csv, tags.csv) for
+ * `npm run db:import -- --dir <folder>` (scripts/lib/synthetic-movielens.ts). Both are git-ignored (.tmp/) and
+ * never committed.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RatingColumns } from '../lib/recsys/matrix';
 import { mulberry32, normal } from '../lib/recsys/random';
-import { positiveInt, runCli } from './lib/recsys-cli';
+import { positiveInt, runCli, UsageError } from './lib/recsys-cli';
+import { writeMovieLensFolder } from './lib/synthetic-movielens';
 
-export interface SyntheticOptions { users?: number; movies?: number; ratings?: number; seed?: number }
+export interface SyntheticOptions {
+  users?: number;
+  movies?: number;
+  ratings?: number;
+  seed?: number;
+}
 
-export function generateSynthetic({ users = 200_000, movies = 87_000, ratings = 32_000_000, seed = 1 }: SyntheticOptions = {}): RatingColumns {
+export function generateSynthetic({
+  users = 200_000,
+  movies = 87_000,
+  ratings = 32_000_000,
+  seed = 1,
+}: SyntheticOptions = {}): RatingColumns {
   const rng = mulberry32(seed);
   const cdf = new Float64Array(movies);
   let acc = 0;
@@ -25,14 +39,20 @@ export function generateSynthetic({ users = 200_000, movies = 87_000, ratings = 
   const totalActivity = activity.reduce((a, b) => a + b, 0);
   // Each user rates distinct movies (sampled without replacement), at most half the catalogue.
   const cap = Math.max(1, Math.floor(movies / 2));
-  const counts = Int32Array.from(activity, (a) => Math.min(cap, Math.max(20, Math.round(((ratings - 20 * users) * a) / totalActivity) + 20)));
+  const counts = Int32Array.from(activity, (a) =>
+    Math.min(cap, Math.max(20, Math.round(((ratings - 20 * users) * a) / totalActivity) + 20)),
+  );
   const total = counts.reduce((a, b) => a + b, 0);
   const rank = 5;
   const taste = Float64Array.from({ length: users * rank }, () => normal(rng) * 0.3);
   const genre = Float64Array.from({ length: movies * rank }, () => normal(rng) * 0.3);
   const userBias = Float64Array.from({ length: users }, () => normal(rng) * 0.4);
   const movieBias = Float64Array.from({ length: movies }, () => normal(rng) * 0.5);
-  const out = { userIds: new Int32Array(total), movieIds: new Int32Array(total), ratings: new Float32Array(total) };
+  const out = {
+    userIds: new Int32Array(total),
+    movieIds: new Int32Array(total),
+    ratings: new Float32Array(total),
+  };
   // taken[j] === u + 1 when user u already rated movie j: a drawn duplicate is drawn again.
   const taken = new Int32Array(movies);
   let p = 0;
@@ -51,7 +71,8 @@ export function generateSynthetic({ users = 200_000, movies = 87_000, ratings = 
       } while (taken[lo] === u + 1);
       taken[lo] = u + 1;
       let s = 3.5 + (userBias[u] as number) + (movieBias[lo] as number) + normal(rng) * 0.6;
-      for (let t = 0; t < rank; t++) s += (taste[u * rank + t] as number) * (genre[lo * rank + t] as number) * 4;
+      for (let t = 0; t < rank; t++)
+        s += (taste[u * rank + t] as number) * (genre[lo * rank + t] as number) * 4;
       out.userIds[p] = u + 1;
       out.movieIds[p] = lo + 1;
       out.ratings[p] = Math.min(5, Math.max(0.5, Math.round(s * 2) / 2));
@@ -76,15 +97,48 @@ export function readSynthetic(file: string): RatingColumns {
   const buf = readFileSync(file);
   const n = buf.readUInt32LE(0);
   const copy = (from: number) => buf.buffer.slice(buf.byteOffset + from, buf.byteOffset + from + n * 4);
-  return { userIds: new Int32Array(copy(4)), movieIds: new Int32Array(copy(4 + n * 4)), ratings: new Float32Array(copy(4 + n * 8)) };
+  return {
+    userIds: new Int32Array(copy(4)),
+    movieIds: new Int32Array(copy(4 + n * 4)),
+    ratings: new Float32Array(copy(4 + n * 8)),
+  };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
   runCli(() => {
-    const { values } = parseArgs({ options: { users: { type: 'string' }, movies: { type: 'string' }, ratings: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string', default: '.tmp/synthetic-32m.bin' } }, strict: true });
+    const { values } = parseArgs({
+      options: {
+        users: { type: 'string' },
+        movies: { type: 'string' },
+        ratings: { type: 'string' },
+        seed: { type: 'string' },
+        out: { type: 'string' },
+        format: { type: 'string', default: 'binary' },
+      },
+      strict: true,
+    });
+    if (values.format !== 'binary' && values.format !== 'movielens')
+      throw new UsageError(`--format must be binary or movielens (got '${values.format}')`);
     const t0 = performance.now();
-    const data = generateSynthetic({ users: positiveInt('users', values.users, 200_000), movies: positiveInt('movies', values.movies, 87_000), ratings: positiveInt('ratings', values.ratings, 32_000_000), seed: positiveInt('seed', values.seed, 1) });
-    writeSynthetic(values.out, data);
-    console.error(`wrote ${data.userIds.length} ratings to ${values.out} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const movies = positiveInt('movies', values.movies, 87_000);
+    const seed = positiveInt('seed', values.seed, 1);
+    const data = generateSynthetic({
+      users: positiveInt('users', values.users, 200_000),
+      movies,
+      ratings: positiveInt('ratings', values.ratings, 32_000_000),
+      seed,
+    });
+    const seconds = () => ((performance.now() - t0) / 1000).toFixed(1);
+    if (values.format === 'movielens') {
+      const out = values.out ?? '.tmp/movielens-synthetic-32m';
+      const written = writeMovieLensFolder(out, data, { movies, seed });
+      console.error(
+        `wrote ${written.ratings} ratings, ${written.tags} tags and ${movies} movies to ${out}/ (ml-latest layout) in ${seconds()} s`,
+      );
+    } else {
+      const out = values.out ?? '.tmp/synthetic-32m.bin';
+      writeSynthetic(out, data);
+      console.error(`wrote ${data.userIds.length} ratings to ${out} in ${seconds()} s`);
+    }
   });
 }

@@ -1,8 +1,9 @@
 /**
- * npm run db:import [-- --dir <movielens folder>] [--replace]
- * Loads a MovieLens folder (default: the bundled data/ml-latest-small) into the database of DATABASE_URL, or the
- * embedded PGlite in PGLITE_DATA_DIR. Everything happens in one transaction; a bad row is reported as one line
- * (file, line, reason) and nothing is written.
+ * npm run db:import [-- --dir <movielens folder>] [--replace [--force]]
+ * Loads a MovieLens folder (default: the bundled data/ml-latest-small; ml-latest, ml-100k, ml-1m or ml-10m layout)
+ * into the database of DATABASE_URL, or the embedded PGlite in PGLITE_DATA_DIR, streamed in one transaction; a bad
+ * row is reported as one line (file, line, reason) and nothing is written. --replace swaps a different dataset
+ * (visitors' data is kept); --force also accepts a replacement that removes most of the movies or ratings.
  */
 import { parseArgs } from 'node:util';
 import { getDatabase } from '@/db/client';
@@ -17,12 +18,19 @@ import {
 import { getEnv } from '@/lib/env';
 import { runDbScript } from './lib/run-db-script';
 
-const USAGE = 'usage: npm run db:import [-- --dir <movielens folder>] [--replace]';
+const USAGE = 'usage: npm run db:import [-- --dir <movielens folder>] [--replace [--force]]';
 
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { dir: { type: 'string' }, replace: { type: 'boolean' }, help: { type: 'boolean' } } }).values;
+    args = parseArgs({
+      options: {
+        dir: { type: 'string' },
+        replace: { type: 'boolean' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }).values;
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -30,6 +38,10 @@ async function main(): Promise<number> {
   if (args.help) {
     console.log(USAGE);
     return 0;
+  }
+  if (args.force && !args.replace) {
+    console.error(`--force only applies with --replace\n${USAGE}`);
+    return 2;
   }
   const dir = args.dir ?? getEnv().MOVIELENS_DIR;
   console.log(`Importing MovieLens data from ${dir} into ${describeDatabaseTarget()}`);
@@ -39,6 +51,7 @@ async function main(): Promise<number> {
     const result = await importMovieLens(connection, {
       dir,
       replace: args.replace ?? false,
+      force: args.force ?? false,
       onProgress: (event) => console.log(formatProgress(event)),
     });
     console.log(formatResult(result, performance.now() - start));

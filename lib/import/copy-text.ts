@@ -10,7 +10,9 @@ const SPECIAL = /[\\\t\n\r]/;
 /** Escapes a value for COPY text format; most values have nothing to escape and are returned as they are. */
 export function copyValue(value: string): string {
   if (!SPECIAL.test(value)) return value;
-  return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
 }
 
 /** A text[] literal ({"Action","Comedy"}) escaped for COPY. */
@@ -19,8 +21,25 @@ export function copyTextArray(values: readonly string[]): string {
   return copyValue(literal);
 }
 
-function copyTimestamp(seconds: number): string {
-  return new Date(seconds * 1000).toISOString();
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+let cachedDay = NaN;
+let cachedDate = '';
+
+/**
+ * Seconds since 1970 as `YYYY-MM-DDTHH:MM:SSZ`: the date through Date once per day seen in a row, the time by
+ * arithmetic (a Date and toISOString per rating were a fifth of the import's CPU at 32M ratings).
+ */
+export function copyTimestamp(seconds: number): string {
+  const day = Math.floor(seconds / 86400);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDate = new Date(day * 86_400_000).toISOString().slice(0, 11);
+  }
+  let rest = seconds - day * 86400;
+  const hours = Math.floor(rest / 3600);
+  rest -= hours * 3600;
+  const minutes = Math.floor(rest / 60);
+  return `${cachedDate}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[rest - minutes * 60]}Z`;
 }
 
 function nullable(value: string | number | null): string {
@@ -60,6 +79,7 @@ export function ratingsCopyText(ratings: readonly RatingRow[]): string {
 
 export function tagsCopyText(tags: readonly TagRow[]): string {
   let text = '';
-  for (const tag of tags) text += `${tag.userId}\t${tag.movieId}\t${copyValue(tag.tag)}\t${copyTimestamp(tag.timestamp)}\n`;
+  for (const tag of tags)
+    text += `${tag.userId}\t${tag.movieId}\t${copyValue(tag.tag)}\t${copyTimestamp(tag.timestamp)}\n`;
   return text;
 }

@@ -1,6 +1,12 @@
 /** Loading a MovieLens folder into the database (COPY, one transaction). */
 export { MovieLensImportError } from './errors';
-export { describeConnectionError, describeDatabaseTarget, formatCounts, formatProgress, formatResult } from './report';
+export {
+  describeConnectionError,
+  describeDatabaseTarget,
+  formatCounts,
+  formatProgress,
+  formatResult,
+} from './report';
 export {
   importMovieLens,
   isDatabaseEmpty,

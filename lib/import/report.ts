@@ -8,6 +8,7 @@ const number = new Intl.NumberFormat('en-US');
 
 export function formatProgress(event: ImportProgress): string {
   const rows = number.format(event.rows).padStart(8);
+  if (event.step === 'reading') return `  reading ${event.file.padEnd(11)} ${rows} rows so far`;
   return event.step === 'parsed'
     ? `  checked ${event.file.padEnd(11)} ${rows} rows (${Math.round(event.ms)} ms)`
     : `  loaded  ${event.table.padEnd(11)} ${rows} rows (${Math.round(event.ms)} ms)`;
@@ -22,7 +23,8 @@ export function formatCounts(counts: ImportCounts): string {
 
 export function formatResult(result: ImportResult, ms: number): string {
   const version = `data version ${result.dataVersion.slice(0, 12)}…`;
-  if (result.action === 'unchanged') return `Already imported (same ${version}): nothing to do. ${formatCounts(result.counts)}.`;
+  if (result.action === 'unchanged')
+    return `Already imported (same ${version}): nothing to do. ${formatCounts(result.counts)}.`;
   const verb = result.action === 'replaced' ? 'Replaced the MovieLens data with' : 'Imported';
   return `${verb} ${formatCounts(result.counts)} in ${(ms / 1000).toFixed(1)} s (${version}).`;
 }
@@ -41,10 +43,23 @@ export function describeDatabaseTarget(): string {
  */
 export function describeConnectionError(error: unknown): string | undefined {
   if (error instanceof DatabaseStartupError) return error.message;
-  const err = error as { code?: string; message?: string; errors?: { code?: string; message?: string }[] } | null;
+  const err = error as {
+    code?: string;
+    message?: string;
+    errors?: { code?: string; message?: string }[];
+  } | null;
   const code = err?.code ?? err?.errors?.[0]?.code;
   const message = err?.message || err?.errors?.[0]?.message || String(error);
-  const connectionCodes = ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', '3D000', '28P01', '28000'];
+  const connectionCodes = [
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EHOSTUNREACH',
+    'ETIMEDOUT',
+    'ECONNRESET',
+    '3D000',
+    '28P01',
+    '28000',
+  ];
   if ((code && connectionCodes.includes(code)) || /timeout expired|Connection terminated/i.test(message)) {
     return `cannot reach the database (${describeDatabaseTarget()}): ${message}`;
   }

@@ -14,14 +14,19 @@ export interface ImportSession {
 }
 
 /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
-export async function inTransaction<T>(connection: DatabaseConnection, work: (session: ImportSession) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  connection: DatabaseConnection,
+  work: (session: ImportSession) => Promise<T>,
+): Promise<T> {
   if (connection.kind === 'pglite') {
     // PGlite's transaction() is exclusive: other queries on the connection wait until it ends.
     return connection.pglite.transaction((tx) =>
       work({
         query: async <Row>(text: string, params?: unknown[]) => (await tx.query<Row>(text, params)).rows,
         copy: async (table, columns, data) => {
-          await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([data]) });
+          await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
+            blob: new Blob([data]),
+          });
         },
       }),
     );
@@ -30,9 +35,13 @@ export async function inTransaction<T>(connection: DatabaseConnection, work: (se
   try {
     await client.query('BEGIN');
     const result = await work({
-      query: async <Row>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as Row[],
+      query: async <Row>(text: string, params?: unknown[]) =>
+        (await client.query(text, params)).rows as Row[],
       copy: async (table, columns, data) => {
-        await pipeline(Readable.from([Buffer.from(data)]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+        await pipeline(
+          Readable.from([Buffer.from(data)]),
+          client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)),
+        );
       },
     });
     await client.query('COMMIT');

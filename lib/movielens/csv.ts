@@ -1,88 +1,156 @@
-import { CsvError, parse } from 'csv-parse/sync';
 import { MovieLensDataError } from './errors';
-
-const OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true } as const;
+import { lineBatches, MAX_LINE_BYTES, type TextInput } from './text-source';
 
 /**
- * The records of one MovieLens CSV file (CRLF or LF, quoted fields, UTF-8), header checked, every record with the
- * expected number of columns. `lineOf(index)` gives the line of a data record: the fast parse keeps no
- * positions, so the file is parsed a second time, with positions, only when an error needs a line number.
+ * Records of a delimited MovieLens file, streamed: CSV with RFC 4180 quotes (ml-latest), or plain separated lines
+ * without quoting (`::` in ml-1m/ml-10m, `|` and tab in ml-100k). Every record carries the line it starts on,
+ * which stays right after a quoted field that spans lines, for an unclosed quote, and for CRLF and LF mixed.
  */
-export function readCsvRecords(
-  file: string,
-  content: Buffer | string,
-  header: readonly string[],
-): { records: string[][]; lineOf(index: number): number } {
-  const fast = splitUnquoted(content);
-  let rows: string[][];
-  try {
-    rows = fast?.rows ?? (parse(content, OPTIONS) as string[][]);
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines ?? null;
-      throw new MovieLensDataError(file, line, `malformed CSV: ${error.message.replace(/ at line \d+.*$/, '')}`);
-    }
-    throw error;
-  }
-  const first = rows[0];
-  if (!first) throw new MovieLensDataError(file, null, `the file is empty (expected the header "${header.join(',')}")`);
-  if (first.length !== header.length || first.some((name, i) => name.trim() !== header[i])) {
-    throw new MovieLensDataError(file, 1, `expected the header "${header.join(',')}", found "${first.join(',')}"`);
-  }
-  const records = rows.slice(1);
-  let lines: number[] | undefined;
-  const lineOf = (index: number): number => {
-    lines ??= fast?.lines ?? recordLines(content);
-    return lines[index + 1] ?? index + 2;
+
+export interface RecordFormat {
+  separator: string;
+  /** Double quotes delimit fields (CSV); otherwise a quote is an ordinary character. */
+  quoted: boolean;
+  /** The expected header line (CSV); undefined for files without one. */
+  header?: readonly string[];
+  /** Fields per record. */
+  columns: number;
+}
+
+export interface RecordBatch {
+  records: string[][];
+  /** lines[i] is the line records[i] starts on. */
+  lines: number[];
+}
+
+/** Yields the data records of `input` in batches; throws a MovieLensDataError at the first malformed line. */
+export function* recordBatches(input: TextInput, format: RecordFormat): Generator<RecordBatch> {
+  const { separator, quoted, header, columns } = format;
+  const fail = (line: number | null, reason: string): never => {
+    throw new MovieLensDataError(input.name, line, reason);
   };
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i]!;
-    if (record.length !== header.length) {
-      throw new MovieLensDataError(file, lineOf(i), `expected ${header.length} columns (${header.join(',')}), found ${record.length}`);
+  let needHeader = header !== undefined;
+  let count = 0;
+  // A quoted field still open at the end of a line: the record so far, the line it started on, and its length.
+  let pending: string[] | undefined;
+  let pendingLine = 0;
+  let pendingLength = 0;
+  for (const { lines, first } of lineBatches(input)) {
+    const records: string[][] = [];
+    const starts: number[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      let text: string;
+      let at: number;
+      if (pending) {
+        pending.push(line);
+        pendingLength += line.length + 1;
+        if (!isOdd(countQuotes(line))) {
+          if (pendingLength > MAX_LINE_BYTES)
+            fail(pendingLine, 'a quoted field opened on this line never closes');
+          continue;
+        }
+        text = pending.join('\n');
+        at = pendingLine;
+        pending = undefined;
+      } else {
+        if (line === '') continue;
+        at = first + i;
+        if (!quoted || line.indexOf('"') === -1) {
+          records.push(line.split(separator));
+          starts.push(at);
+          continue;
+        }
+        if (isOdd(countQuotes(line))) {
+          pending = [line];
+          pendingLine = at;
+          pendingLength = line.length;
+          continue;
+        }
+        text = line;
+      }
+      records.push(splitQuoted(text, separator, (reason) => fail(at, `malformed CSV: ${reason}`)));
+      starts.push(at);
+    }
+    let from = 0;
+    if (needHeader && records.length > 0) {
+      needHeader = false;
+      from = 1;
+      const found = records[0]!;
+      if (found.length !== header!.length || found.some((name, j) => name.trim() !== header![j])) {
+        fail(starts[0]!, `expected the header "${header!.join(',')}", found "${found.join(separator)}"`);
+      }
+    }
+    for (let j = from; j < records.length; j++) {
+      const found = records[j]!.length;
+      if (found !== columns) {
+        const expected = header
+          ? `${columns} columns (${header.join(',')})`
+          : `${columns} fields separated by ${JSON.stringify(separator)}`;
+        fail(starts[j]!, `expected ${expected}, found ${found}`);
+      }
+    }
+    if (records.length > from) {
+      count += records.length - from;
+      yield from === 0
+        ? { records, lines: starts }
+        : { records: records.slice(from), lines: starts.slice(from) };
     }
   }
-  return { records, lineOf };
+  if (pending) fail(pendingLine, 'malformed CSV: a quoted field opened on this line never closes');
+  if (needHeader) fail(null, `the file is empty (expected the header "${header!.join(',')}")`);
+  if (count === 0)
+    fail(
+      null,
+      header
+        ? 'the file has a header but no rows (a truncated file?): refused'
+        : 'the file is empty: refused',
+    );
 }
 
-/**
- * Fast path for a file without a single double quote (ratings.csv, links.csv): no field can be quoted, so CSV
- * reduces to lines split on commas, exactly what csv-parse returns for it, at a fraction of the cost (ratings.csv:
- * ~60 ms instead of ~250 ms, and less garbage). Files with quotes (titles, tags) go through csv-parse.
- * Returns the records (header included, empty lines skipped as csv-parse does) and their line numbers.
- */
-function splitUnquoted(content: Buffer | string): { rows: string[][]; lines: number[] } | undefined {
-  const hasQuote = typeof content === 'string' ? content.includes('"') : content.includes(0x22);
-  if (hasQuote) return undefined;
-  let text = typeof content === 'string' ? content : content.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const rows: string[][] = [];
-  const lines: number[] = [];
-  let start = 0;
-  for (let line = 1; start < text.length; line++) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end; // CRLF
-    if (stop > start) {
-      rows.push(text.slice(start, stop).split(','));
-      lines.push(line);
+function countQuotes(line: string): number {
+  let count = 0;
+  for (let at = line.indexOf('"'); at !== -1; at = line.indexOf('"', at + 1)) count++;
+  return count;
+}
+
+function isOdd(count: number): boolean {
+  return (count & 1) === 1;
+}
+
+/** Splits one CSV record that contains quotes (RFC 4180: "" is a quote inside a quoted field). */
+function splitQuoted(text: string, separator: string, fail: (reason: string) => never): string[] {
+  const fields: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (text.charCodeAt(i) === 34) {
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const close = text.indexOf('"', from);
+        if (close === -1) fail('a quoted field never closes');
+        value += text.slice(from, close);
+        if (text.charCodeAt(close + 1) === 34) {
+          value += '"';
+          from = close + 2;
+          continue;
+        }
+        i = close + 1;
+        break;
+      }
+      fields.push(value);
+      if (i === text.length) return fields;
+      if (!text.startsWith(separator, i))
+        fail(`${JSON.stringify(text[i])} after the closing quote of field ${fields.length}`);
+      i += separator.length;
+    } else {
+      const end = text.indexOf(separator, i);
+      const value = text.slice(i, end === -1 ? text.length : end);
+      if (value.includes('"'))
+        fail(`a quote inside the unquoted field ${fields.length + 1} (${JSON.stringify(value)})`);
+      fields.push(value);
+      if (end === -1) return fields;
+      i = end + separator.length;
     }
-    start = end + 1;
   }
-  return { rows, lines };
-}
-
-/**
- * The line of every record (header included), from a second parse that tracks positions. csv-parse reports the
- * line a record ends on, which is its line for the one-line records of MovieLens files.
- */
-function recordLines(content: Buffer | string): number[] {
-  const lines: number[] = [];
-  parse(content, {
-    ...OPTIONS,
-    on_record: (_record: string[], context: { lines: number }) => {
-      lines.push(context.lines);
-      return null;
-    },
-  });
-  return lines;
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,16 +14,30 @@ export const TINY_DIR = path.join(process.cwd(), 'data/fixtures/tiny');
 /** Counts of data/fixtures/tiny (see its README.md). */
 export const TINY_COUNTS = { movies: 7, links: 7, ratings: 11, tags: 3, users: 4 } as const;
 
-export type FileEdit = { file: MovieLensFile; append: string } | { file: MovieLensFile; line: number; text: string } | { file: MovieLensFile; remove: true };
+export type FileEdit =
+  | { file: MovieLensFile; append: string }
+  | { file: MovieLensFile; line: number; text: string }
+  | { file: MovieLensFile; remove: true }
+  /** The whole file rewritten from its text (bytes for encodings and NUL). */
+  | { file: MovieLensFile; rewrite: (text: string) => string | Buffer }
+  /** The file replaced by something that is not a regular file. */
+  | { file: MovieLensFile; replaceWith: 'directory' | 'fifo' };
 
-/** A temporary copy of the tiny fixture with the edits applied (CRLF kept); remove it with fs.rmSync. */
+/** A temporary copy of the tiny fixture with the edits applied (CRLF kept); remove it with fs.rmSync (recursive). */
 export function writeFixtureCopy(edits: readonly FileEdit[] = []): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'movielens-fixture-'));
-  for (const name of fs.readdirSync(TINY_DIR)) fs.copyFileSync(path.join(TINY_DIR, name), path.join(dir, name));
+  for (const name of fs.readdirSync(TINY_DIR))
+    fs.copyFileSync(path.join(TINY_DIR, name), path.join(dir, name));
   for (const edit of edits) {
     const file = path.join(dir, edit.file);
-    if ('remove' in edit) {
+    if ('remove' in edit || 'replaceWith' in edit) {
       fs.rmSync(file);
+      if ('replaceWith' in edit && edit.replaceWith === 'directory') fs.mkdirSync(file);
+      if ('replaceWith' in edit && edit.replaceWith === 'fifo') execFileSync('mkfifo', [file]);
+      continue;
+    }
+    if ('rewrite' in edit) {
+      fs.writeFileSync(file, edit.rewrite(fs.readFileSync(file, 'utf8')));
       continue;
     }
     const lines = fs.readFileSync(file, 'utf8').split('\r\n');
@@ -105,6 +120,75 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   {
     name: 'missing file',
     edits: [{ file: 'tags.csv', remove: true }],
-    message: /^tags\.csv: file not found in \S+movielens-fixture-\S+ \(a MovieLens folder has movies\.csv, links\.csv, ratings\.csv, tags\.csv\)$/,
+    message:
+      /^tags\.csv: file not found in \S+movielens-fixture-\S+ \(a MovieLens folder has movies\.csv, links\.csv, ratings\.csv, tags\.csv\)$/,
+  },
+  // Issue 13, item 5: input that used to slip through or fail with a stack.
+  {
+    name: 'Latin-1 bytes in a title',
+    edits: [
+      {
+        file: 'movies.csv',
+        rewrite: (text) => Buffer.from(text.replace('Jumanji', 'Jumanj\u00ed'), 'latin1'),
+      },
+    ],
+    message:
+      'movies.csv line 3: bytes that are not UTF-8 (a Latin-1 file?): ml-latest and ml-10m files are UTF-8',
+  },
+  {
+    name: 'a control character in a tag',
+    edits: [{ file: 'tags.csv', append: '1,1,bad\u0001tag,964982703' }],
+    message: 'tags.csv line 5: tag "bad\\u0001tag" contains the control character U+0001',
+  },
+  {
+    name: 'a NUL byte',
+    edits: [{ file: 'movies.csv', line: 6, text: '40697,Babylon\u00005,Sci-Fi' }],
+    message: 'movies.csv line 6: a NUL byte: a binary or corrupted file, not MovieLens text',
+  },
+  {
+    name: 'a directory named movies.csv',
+    edits: [{ file: 'movies.csv', replaceWith: 'directory' }],
+    message: 'movies.csv: is a directory, not a regular file: refused',
+  },
+  {
+    name: 'a FIFO named ratings.csv (must not hang)',
+    edits: [{ file: 'ratings.csv', replaceWith: 'fifo' }],
+    message: 'ratings.csv: is a FIFO (named pipe), not a regular file: refused',
+  },
+  {
+    name: 'a quoted title across two lines (the line it starts on)',
+    edits: [{ file: 'movies.csv', line: 3, text: '2,"Jumanji\r\n(1995)",Adventure' }],
+    message: 'movies.csv line 3: title "Jumanji\\n(1995)" contains the control character U+000A',
+  },
+  {
+    name: 'an unterminated quote (the line it opens on)',
+    edits: [{ file: 'movies.csv', line: 3, text: '2,"Jumanji (1995),Adventure' }],
+    message: 'movies.csv line 3: malformed CSV: a quoted field opened on this line never closes',
+  },
+  {
+    name: 'CRLF then LF',
+    edits: [
+      {
+        file: 'ratings.csv',
+        rewrite: (text) =>
+          text
+            .split('\r\n')
+            .map((line, i) => (i < 5 ? `${line}\r\n` : `${line}\n`))
+            .join('')
+            .trimEnd() + '\n4,1,7,964982703\n',
+      },
+    ],
+    message: 'ratings.csv line 13: rating 7 is not between 0.5 and 5 in half steps',
+  },
+  // Issue 13, item 3: a header-only (truncated) file is never an empty dataset.
+  {
+    name: 'movies.csv with only its header',
+    edits: [{ file: 'movies.csv', rewrite: (text) => `${text.split('\r\n')[0]}\r\n` }],
+    message: 'movies.csv: the file has a header but no rows (a truncated file?): refused',
+  },
+  {
+    name: 'ratings.csv with only its header',
+    edits: [{ file: 'ratings.csv', rewrite: (text) => `${text.split('\r\n')[0]}\r\n` }],
+    message: 'ratings.csv: the file has a header but no rows (a truncated file?): refused',
   },
 ];

@@ -1,15 +1,20 @@
 /** Small helpers shared by the recsys CLIs: one-line user errors (exit 2) and option parsing. */
 import { existsSync } from 'node:fs';
+import { MovieLensDataError } from '../../lib/movielens/errors';
 import { ALGORITHM_NAMES, allVariants, isAlgorithmName, NMF_FILLS, type FitOptions, type NmfFill } from '../../lib/recsys/index';
 
 export class UsageError extends Error {}
 
-/** Runs main; a UsageError (or a missing file) prints one line and exits 2, anything else is a bug. */
+/** Runs main; a UsageError, a bad data file or a missing file prints one line and exits 2, anything else is a bug. */
 export function runCli(main: () => Promise<void> | void): void {
   Promise.resolve()
     .then(main)
     .catch((e: unknown) => {
-      if (e instanceof UsageError || (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
+      if (
+        e instanceof UsageError ||
+        e instanceof MovieLensDataError ||
+        (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+      ) {
         console.error(`error: ${e.message}`);
         process.exit(2);
       }
@@ -25,7 +30,8 @@ export function requireFile(path: string): string {
 export function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer, got '${value}'`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--${name} must be a positive integer, got '${value}'`);
   return n;
 }
 
