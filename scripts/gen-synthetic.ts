@@ -3,14 +3,12 @@
  * pairs): Zipf-like movie popularity (long tail), log-normal user activity (≥ 20 ratings each, each user's
  * movies drawn without replacement), ratings from
  * μ + user bias + movie bias + a rank-5 taste term + noise, rounded to halves in 0.5..5.
- *   npx tsx scripts/gen-synthetic.ts [--users 200000] [--movies 87000] [--ratings 32000000] [--seed 1] [--out .tmp/synthetic-32m.bin]
- *     [--format binary|movielens]
- * binary (default): the three arrays back to back (Int32 userIds, Int32 movieIds, Float32 ratings) after a 4-byte
- * count. movielens: --out is a folder in the ml-latest layout (movies.csv, links.csv, ratings.csv, tags.csv) for
- * `npm run db:import -- --dir <folder>` (scripts/lib/synthetic-movielens.ts). Both are git-ignored (.tmp/) and
- * never committed.
+ *   npm run gen:synthetic -- [--users 200000] [--movies 87000] [--ratings 32000000] [--seed 1]
+ *     [--format movielens] [--out .tmp/movielens-synthetic-32m]
+ * writes a folder in the ml-latest layout (movies.csv, links.csv, ratings.csv, tags.csv) for
+ * `npm run db:import -- --dir <folder>` (scripts/lib/synthetic-movielens.ts); `npm run bench -- --scale` generates
+ * the same data itself (in memory for the NMF fits, as folders for the imports). Git-ignored (.tmp/), never committed.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RatingColumns } from '../lib/recsys/matrix';
@@ -82,28 +80,6 @@ export function generateSynthetic({
   return out;
 }
 
-export function writeSynthetic(file: string, data: RatingColumns): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const n = data.userIds.length;
-  const buf = Buffer.alloc(4 + n * 12);
-  buf.writeUInt32LE(n, 0);
-  Buffer.from((data.userIds as Int32Array).buffer).copy(buf, 4);
-  Buffer.from((data.movieIds as Int32Array).buffer).copy(buf, 4 + n * 4);
-  Buffer.from((data.ratings as Float32Array).buffer).copy(buf, 4 + n * 8);
-  writeFileSync(file, buf);
-}
-
-export function readSynthetic(file: string): RatingColumns {
-  const buf = readFileSync(file);
-  const n = buf.readUInt32LE(0);
-  const copy = (from: number) => buf.buffer.slice(buf.byteOffset + from, buf.byteOffset + from + n * 4);
-  return {
-    userIds: new Int32Array(copy(4)),
-    movieIds: new Int32Array(copy(4 + n * 4)),
-    ratings: new Float32Array(copy(4 + n * 8)),
-  };
-}
-
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
   runCli(() => {
     const { values } = parseArgs({
@@ -113,12 +89,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename
         ratings: { type: 'string' },
         seed: { type: 'string' },
         out: { type: 'string' },
-        format: { type: 'string', default: 'binary' },
+        format: { type: 'string', default: 'movielens' },
       },
       strict: true,
     });
-    if (values.format !== 'binary' && values.format !== 'movielens')
-      throw new UsageError(`--format must be binary or movielens (got '${values.format}')`);
+    // The one format anything reads (db:import); the flag stays for the command the docs give.
+    if (values.format !== 'movielens') throw new UsageError(`--format must be movielens (got '${values.format}')`);
     const t0 = performance.now();
     const movies = positiveInt('movies', values.movies, 87_000);
     const seed = positiveInt('seed', values.seed, 1);
@@ -129,16 +105,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename
       seed,
     });
     const seconds = () => ((performance.now() - t0) / 1000).toFixed(1);
-    if (values.format === 'movielens') {
-      const out = values.out ?? '.tmp/movielens-synthetic-32m';
-      const written = writeMovieLensFolder(out, data, { movies, seed });
-      console.error(
-        `wrote ${written.ratings} ratings, ${written.tags} tags and ${movies} movies to ${out}/ (ml-latest layout) in ${seconds()} s`,
-      );
-    } else {
-      const out = values.out ?? '.tmp/synthetic-32m.bin';
-      writeSynthetic(out, data);
-      console.error(`wrote ${data.userIds.length} ratings to ${out} in ${seconds()} s`);
-    }
+    const out = values.out ?? '.tmp/movielens-synthetic-32m';
+    const written = writeMovieLensFolder(out, data, { movies, seed });
+    console.error(
+      `wrote ${written.ratings} ratings, ${written.tags} tags and ${movies} movies to ${out}/ (ml-latest layout) in ${seconds()} s`,
+    );
   });
 }
