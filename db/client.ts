@@ -8,7 +8,7 @@ import { getEnv, projectPath } from '@/lib/env';
 import { migrateToLatest } from './migrate';
 import { FolderLockedError, lockFolder } from './pglite-lock';
 import type { DB } from './schema';
-import { errorMessage } from '@/lib/errors';
+import { ExpectedError, errorMessage } from '@/lib/errors';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
@@ -120,8 +120,7 @@ async function closePglite(db: Kysely<DB>, pglite: PGlite): Promise<void> {
 }
 
 /** A startup problem a user can fix (folder in use, unreadable): one clear message, no stack trace needed. */
-export class DatabaseStartupError extends Error {
-  override name = 'DatabaseStartupError';
+export class DatabaseStartupError extends ExpectedError {
 }
 
 /** Checks the folder, then takes its lock (db/pglite-lock.ts) with a clear message when another instance holds it. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ExpectedError } from '@/lib/errors';
 
 /**
  * PGlite has no lock of its own: two processes on one folder would corrupt it. A lock file names its owner so that
@@ -22,9 +23,7 @@ export interface LockOwner {
   bootId: string | null;
 }
 
-export class FolderLockedError extends Error {
-  override name = 'FolderLockedError';
-}
+export class FolderLockedError extends ExpectedError {}
 
 function readOrNull(file: string): string | null {
   try {

@@ -1,6 +1,8 @@
 /**
- * The project's error conventions. A problem a person can fix (a bad file, a folder in use, a wrong flag) is an
- * `ExpectedError` subclass whose message is the one line to show; anything else is a bug, shown with its stack.
+ * The project's error convention. A problem a person can fix (a bad file, a folder in use, a wrong flag) is an
+ * `ExpectedError` subclass whose message is the one line to show, with no other fields to set (its name is its
+ * class's); anything else is a bug, shown with its stack. Scripts end through scripts/lib/run-script.ts, which
+ * applies this rule. (WorkerStartError, an internal signal to fall back to the main thread, is a plain Error.)
  */
 export class ExpectedError extends Error {
   constructor(message: string, options?: ErrorOptions) {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { modelsReady, startSite, type Site } from '../e2e/support/site-harness';
+import { runScript } from './lib/run-script';
 
 // scripts/bench/autocannon.d.ts types the few options web.ts uses; this script needs a few more of autocannon's.
 interface LoadRequest {
@@ -217,10 +218,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatFigures, type BenchFigure } from './bench/import';
+import { runScript } from './lib/run-script';
 
 const SECTIONS = ['import', 'recsys', 'web'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -82,10 +83,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -10,11 +10,12 @@ import { parseArgs } from 'node:util';
 import { buildRatingMatrix, createRecommender, fitModel } from '../lib/recsys/index';
 import { evaluateRecommender, splitByUser } from '../lib/recsys/evaluate';
 import { readRatingsCsv } from './lib/recsys-data';
-import { fitOptionsFor, positiveInt, requireFile, runCli, UsageError } from './lib/recsys-cli';
+import { fitOptionsFor, positiveInt, requireFile } from './lib/recsys-cli';
+import { runScript, UsageError } from './lib/run-script';
 
 const fmt = (x: number | null, d = 4) => (x === null ? '—' : x.toFixed(d));
 
-runCli(async () => {
+runScript(async () => {
   const { values } = parseArgs({
     options: {
       data: { type: 'string', default: 'data/ml-latest-small' }, train: { type: 'string' }, test: { type: 'string' },

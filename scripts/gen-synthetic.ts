@@ -13,7 +13,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RatingColumns } from '../lib/recsys/matrix';
 import { mulberry32, normal } from '../lib/recsys/random';
-import { positiveInt, runCli, UsageError } from './lib/recsys-cli';
+import { positiveInt } from './lib/recsys-cli';
+import { runScript, UsageError } from './lib/run-script';
 import { writeMovieLensFolder } from './lib/synthetic-movielens';
 
 export interface SyntheticOptions {
@@ -81,7 +82,7 @@ export function generateSynthetic({
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
-  runCli(() => {
+  runScript(() => {
     const { values } = parseArgs({
       options: {
         users: { type: 'string' },

@@ -16,7 +16,7 @@ import {
   MovieLensImportError,
 } from '@/lib/import';
 import { getEnv } from '@/lib/env';
-import { runDbScript } from './lib/run-db-script';
+import { runScript } from './lib/run-script';
 
 const USAGE = 'usage: npm run db:import [-- --dir <movielens folder>] [--replace [--force]]';
 
@@ -64,4 +64,4 @@ async function main(): Promise<number> {
   }
 }
 
-runDbScript(main);
+runScript(main, { database: true });

@@ -6,7 +6,7 @@ import { connectDatabase } from '@/db/client';
 import { migrateToLatest } from '@/db/migrate';
 import { describeConnectionError, describeDatabaseTarget } from '@/lib/import';
 import { getEnv, projectPath } from '@/lib/env';
-import { runDbScript } from './lib/run-db-script';
+import { runScript } from './lib/run-script';
 
 async function main(): Promise<number> {
   const env = getEnv();
@@ -30,4 +30,4 @@ async function main(): Promise<number> {
   }
 }
 
-runDbScript(main);
+runScript(main, { database: true });

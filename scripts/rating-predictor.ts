@@ -16,7 +16,8 @@ import type { MfModel, NmfModel } from '../lib/recsys/nmf';
 import { createRatingPredictor } from '../lib/recsys/rating-predictor';
 import type { RatedMovie } from '../lib/recsys/types';
 import { readMoviesCsv, readRatingsCsv } from './lib/recsys-data';
-import { requireFile, runCli } from './lib/recsys-cli';
+import { requireFile } from './lib/recsys-cli';
+import { runScript } from './lib/run-script';
 
 const fives = (ids: number[]): RatedMovie[] => ids.map((movieId) => ({ movieId, rating: 5 }));
 /** Profiles chosen by hand; ids from data/ml-latest-small/movies.csv. */
@@ -41,7 +42,7 @@ const PERSONAS: [string, RatedMovie[]][] = [
   ['10 × 5★ horror fan', fives([1258, 1214, 1387, 1997, 1219, 2288, 1407, 8957, 1347, 1982])],
 ];
 
-runCli(() => {
+runScript(() => {
   const { values } = parseArgs({
     options: {
       data: { type: 'string', default: 'data/ml-latest-small' },

@@ -7,10 +7,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildRatingMatrix, createRecommender, fitModel, type RatedMovie } from '../lib/recsys/index';
 import { readMoviesCsv, readRatingsCsv } from './lib/recsys-data';
-import { fitOptionsFor, positiveInt, requireFile, runCli, UsageError } from './lib/recsys-cli';
+import { fitOptionsFor, positiveInt, requireFile } from './lib/recsys-cli';
+import { runScript, UsageError } from './lib/run-script';
 import { isRatingValue, RATING_SCALE_TEXT } from '../lib/rating-scale';
 
-runCli(() => {
+runScript(() => {
   const { values } = parseArgs({
     options: {
       rate: { type: 'string', multiple: true, default: [] }, algorithm: { type: 'string', default: 'nmf' }, fill: { type: 'string' },

@@ -18,11 +18,12 @@ import {
 } from '../lib/recsys/item-similarity';
 import fixture from '../lib/recsys/fixtures/similar-movie-pairs.json';
 import { readMoviesCsv, readRatingsCsv } from './lib/recsys-data';
-import { requireFile, runCli } from './lib/recsys-cli';
+import { requireFile } from './lib/recsys-cli';
+import { runScript } from './lib/run-script';
 
 type Similar = (movieId: number, n: number) => { movieId: number; similarity: number }[];
 
-runCli(() => {
+runScript(() => {
   const { values } = parseArgs({
     options: {
       data: { type: 'string', default: 'data/ml-latest-small' },

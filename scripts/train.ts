@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { getDatabase } from '@/db/client';
 import { listTrainedModels } from '@/lib/data/model-store';
 import { Engine } from '@/lib/recsys/engine/engine';
-import { runDbScript } from './lib/run-db-script';
+import { runScript } from './lib/run-script';
 
 const USAGE = 'usage: npm run train [-- --force]';
 
@@ -46,4 +46,4 @@ async function main(): Promise<number> {
   }
 }
 
-runDbScript(main);
+runScript(main, { database: true });

@@ -4,6 +4,7 @@
  * 100,000 ratings are four checks each.)
  */
 import { isRatingValue, MAX_RATING, MIN_RATING } from '@/lib/rating-scale';
+import { ExpectedError } from '@/lib/errors';
 
 /** The largest value of PostgreSQL's integer columns. */
 const MAX_INT = 2_147_483_647;
@@ -14,7 +15,7 @@ const MAX_TIMESTAMP = 253_402_300_799;
 
 const DIGITS = /^\d+$/;
 
-export class FieldError extends Error {}
+export class FieldError extends ExpectedError {}
 
 export function checkId(name: string, text: string): number {
   if (!DIGITS.test(text))

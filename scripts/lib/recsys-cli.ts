@@ -1,26 +1,7 @@
-/** Small helpers shared by the recsys CLIs: one-line user errors (exit 2) and option parsing. */
+/** Option parsing shared by the recsys CLIs (their entry point is runScript, ./run-script.ts). */
 import { existsSync } from 'node:fs';
-import { MovieLensDataError } from '../../lib/movielens/errors';
+import { UsageError } from './run-script';
 import { ALGORITHM_NAMES, allVariants, isAlgorithmName, NMF_FILLS, type FitOptions, type NmfFill } from '../../lib/recsys/index';
-
-export class UsageError extends Error {}
-
-/** Runs main; a UsageError, a bad data file or a missing file prints one line and exits 2, anything else is a bug. */
-export function runCli(main: () => Promise<void> | void): void {
-  Promise.resolve()
-    .then(main)
-    .catch((e: unknown) => {
-      if (
-        e instanceof UsageError ||
-        e instanceof MovieLensDataError ||
-        (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
-      ) {
-        console.error(`error: ${e.message}`);
-        process.exit(2);
-      }
-      throw e;
-    });
-}
 
 export function requireFile(path: string): string {
   if (!existsSync(path)) throw new UsageError(`no such file: ${path}`);
