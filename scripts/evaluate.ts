@@ -5,6 +5,8 @@
  *     [--rank 20] [--neighbours 30] [--n 10] [--json]
  *   npm run evaluate -- --compare A B     paired Wilcoxon signed-rank test of per-user NDCG@n, A and B being
  *     algorithm names as --algorithm takes them, NMF with its fill after a colon (e.g. ease nmf:zeros)
+ *   npm run evaluate -- --personas [--candidate-min-ratings 0,20] [--lists]   the persona suite (lib/recsys/personas.ts)
+ *     for every algorithm (or --algorithm), fitted on all ratings; one row per candidate threshold (0 = no filter)
  * Protocol and metric definitions: lib/recsys/evaluate.ts. Progress goes to stderr.
  */
 import path from 'node:path';
@@ -22,6 +24,7 @@ import type { Recommender } from '../lib/recsys/types';
 import { wilcoxonSignedRank } from '../lib/recsys/wilcoxon';
 import { readRatingsCsv } from './lib/recsys-data';
 import { fitOptionsFor, positiveInt, requireFile, runCli, UsageError } from './lib/recsys-cli';
+import { movieMeta, personaTable } from './lib/persona-table';
 
 const fmt = (x: number | null, d = 4) => (x === null ? '—' : x.toFixed(d));
 
@@ -135,6 +138,9 @@ runCli(async () => {
       n: { type: 'string' },
       json: { type: 'boolean', default: false },
       compare: { type: 'string' },
+      personas: { type: 'boolean', default: false },
+      'candidate-min-ratings': { type: 'string', default: '0' },
+      lists: { type: 'boolean', default: false },
     },
     allowPositionals: true,
     strict: true,
@@ -155,6 +161,18 @@ runCli(async () => {
           specOptions(values.compare, rank, neighbours),
           specOptions(positionals[0] as string, rank, neighbours),
         ];
+
+  if (values.personas) {
+    const thresholds = values['candidate-min-ratings'].split(',').map((t) => Number(t));
+    if (thresholds.some((t) => !Number.isInteger(t) || t < 0))
+      throw new UsageError(
+        `--candidate-min-ratings takes non-negative integers, got '${values['candidate-min-ratings']}'`,
+      );
+    const all = buildRatingMatrix(readRatingsCsv(requireFile(path.join(values.data, 'ratings.csv'))));
+    const meta = movieMeta(requireFile(path.join(values.data, 'movies.csv')), all);
+    personaTable(runs, all, meta, { thresholds, json: values.json, lists: values.lists });
+    return;
+  }
 
   const { train, test } =
     values.train && values.test
