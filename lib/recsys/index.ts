@@ -4,6 +4,7 @@
  */
 import { createCosineRecommender, fitCosine, type CosineModel, type CosineOptions } from './cosine';
 import { createEaseRecommender, fitEase, type EaseModel, type EaseOptions } from './ease';
+import { createEaseIalsRecommender, fitEaseIals, type EaseIalsModel, type EaseIalsOptions } from './ease-ials';
 import { buildRatingMatrix, type RatingColumns, type RatingMatrix, type RatingRow } from './matrix';
 import { createMfRecommender, fitMf, type MfModel, type MfOptions } from './mf';
 import type { NmfModel, NmfOptions } from './nmf';
@@ -19,15 +20,17 @@ export { fitCosine, userSimilarityMatrix, visitorSimilarities } from './cosine';
 export { fitPopular } from './popular';
 export { fitEase } from './ease';
 export { fitMf } from './mf';
+export { fitEaseIals } from './ease-ials';
 
-export type Model = NmfModel | CosineModel | PopularModel | EaseModel | MfModel;
+export type Model = NmfModel | CosineModel | PopularModel | EaseModel | MfModel | EaseIalsModel;
 
 export type FitOptions =
   | ({ algorithm: 'nmf' } & NmfOptions)
   | ({ algorithm: 'cosine' } & CosineOptions)
   | ({ algorithm: 'popular' } & PopularOptions)
   | ({ algorithm: 'ease' } & EaseOptions)
-  | ({ algorithm: 'mf' } & MfOptions);
+  | ({ algorithm: 'mf' } & MfOptions)
+  | ({ algorithm: 'ease-ials' } & EaseIalsOptions);
 
 /** Fits the model of `options.algorithm` on a rating matrix. */
 export function fitModel(mat: RatingMatrix, options: FitOptions): Model {
@@ -37,6 +40,7 @@ export function fitModel(mat: RatingMatrix, options: FitOptions): Model {
     case 'popular': return fitPopular(mat, options);
     case 'ease': return fitEase(mat, options);
     case 'mf': return fitMf(mat, options);
+    case 'ease-ials': return fitEaseIals(mat, options);
     default: throw new RangeError(`unknown algorithm '${(options as { algorithm: string }).algorithm}'`);
   }
 }
@@ -49,6 +53,7 @@ export function createRecommender(model: Model): Recommender {
     case 'popular': return createPopularRecommender(model);
     case 'ease': return createEaseRecommender(model);
     case 'mf': return createMfRecommender(model);
+    case 'ease-ials': return createEaseIalsRecommender(model);
   }
 }
 
@@ -67,7 +72,7 @@ export function serializeModel(model: Model): Uint8Array {
 /** The inverse of serializeModel. */
 export function deserializeModel(bytes: Uint8Array): Model {
   const fields = decodeModel(bytes);
-  const kinds: AlgorithmName[] = ['nmf', 'cosine', 'popular', 'ease', 'mf'];
+  const kinds: AlgorithmName[] = ['nmf', 'cosine', 'popular', 'ease', 'mf', 'ease-ials'];
   if (!kinds.includes(fields.kind as AlgorithmName)) throw new RangeError(`unknown model kind '${fields.kind}'`);
   return fields as unknown as Model;
 }

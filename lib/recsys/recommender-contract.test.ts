@@ -16,6 +16,7 @@ const cases: FitOptions[] = [
   { algorithm: 'cosine', neighbours: 10 },
   { algorithm: 'popular' },
   { algorithm: 'ease', minRatings: 1, lambda: 10 },
+  { algorithm: 'ease-ials', minRatings: 1, lambda: 10, ials: { factors: 4, iterations: 3 } },
 ];
 const profile: RatedMovie[] = [
   { movieId: 101, rating: 5 },

@@ -13,7 +13,7 @@ export interface RatedMovie {
 /** How NMF treats the unrated cells of the users×movies matrix. */
 export type NmfFill = 'zeros' | 'global-median' | 'movie-median' | 'masked';
 
-export type AlgorithmName = 'nmf' | 'cosine' | 'popular' | 'ease' | 'mf';
+export type AlgorithmName = 'nmf' | 'cosine' | 'popular' | 'ease' | 'mf' | 'ease-ials';
 
 export interface RecommendOptions {
   /** How many movies to return (default 10). */

@@ -31,7 +31,7 @@ export function positiveInt(name: string, value: string | undefined, fallback: n
 }
 
 export const FILLS: NmfFill[] = ['zeros', 'global-median', 'movie-median', 'masked'];
-export const ALGORITHMS = ['nmf', 'cosine', 'popular', 'ease', 'mf'] as const;
+export const ALGORITHMS = ['nmf', 'cosine', 'popular', 'ease', 'mf', 'ease-ials'] as const;
 
 /** The fit options a CLI run asks for; `all` expands to every algorithm (and every fill for NMF). */
 export function fitOptionsFor(algorithm: string, fill: string | undefined, rank: number | undefined, neighbours: number | undefined): FitOptions[] {
