@@ -5,8 +5,8 @@
  *     [--rank 20] [--neighbours 30] [--n 10] [--json]
  *   npm run evaluate -- --compare A B     paired Wilcoxon signed-rank test of per-user NDCG@n, A and B being
  *     algorithm names as --algorithm takes them, NMF with its fill after a colon (e.g. ease nmf:zeros)
- *   npm run evaluate -- --personas [--candidate-min-ratings 0,20] [--lists]   the persona suite (lib/recsys/personas.ts)
- *     for every algorithm (or --algorithm), fitted on all ratings; one row per candidate threshold (0 = no filter)
+ *   npm run evaluate -- --personas [--candidate-filter none,min20,nbhd200] [--lists]   the persona suite (lib/recsys/personas.ts)
+ *     for every algorithm (or --algorithm), fitted on all ratings; one row per recommend-time candidate filter
  * Protocol and metric definitions: lib/recsys/evaluate.ts. Progress goes to stderr.
  */
 import path from 'node:path';
@@ -139,7 +139,7 @@ runCli(async () => {
       json: { type: 'boolean', default: false },
       compare: { type: 'string' },
       personas: { type: 'boolean', default: false },
-      'candidate-min-ratings': { type: 'string', default: '0' },
+      'candidate-filter': { type: 'string', default: 'none' },
       lists: { type: 'boolean', default: false },
     },
     allowPositionals: true,
@@ -163,14 +163,13 @@ runCli(async () => {
         ];
 
   if (values.personas) {
-    const thresholds = values['candidate-min-ratings'].split(',').map((t) => Number(t));
-    if (thresholds.some((t) => !Number.isInteger(t) || t < 0))
-      throw new UsageError(
-        `--candidate-min-ratings takes non-negative integers, got '${values['candidate-min-ratings']}'`,
-      );
     const all = buildRatingMatrix(readRatingsCsv(requireFile(path.join(values.data, 'ratings.csv'))));
     const meta = movieMeta(requireFile(path.join(values.data, 'movies.csv')), all);
-    personaTable(runs, all, meta, { thresholds, json: values.json, lists: values.lists });
+    personaTable(runs, all, meta, {
+      filters: values['candidate-filter'].split(','),
+      json: values.json,
+      lists: values.lists,
+    });
     return;
   }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readMoviesCsv, readRatingsCsv } from '../../scripts/lib/recsys-data';
-import { explanationReasons, minRatingsFilter, runPersonas, type MovieMeta, type Persona } from './personas';
+import { minRatingsFilter } from './candidates';
+import { explanationReasons, runPersonas, type MovieMeta, type Persona } from './personas';
 import { OPPOSITE_PERSONAS, PERSONAS } from './personas-data';
 import type { Recommender } from './types';
 
@@ -105,6 +106,15 @@ describe('runPersonas', () => {
     const r = runPersonas(stub, meta, { personas, opposites: [], n: 3, options: { filter } });
     expect(r.personas[0]?.top).toEqual([11, 12]);
     expect(() => runPersonas(stub, meta, { personas, opposites: [['a', 'nobody']] })).toThrow(RangeError);
+    // A per-profile filter sees each persona's own ratings.
+    const seen: number[] = [];
+    runPersonas(stub, meta, {
+      personas,
+      opposites: [],
+      n: 3,
+      candidateFilter: (profile) => (seen.push(profile.length), () => true),
+    });
+    expect(seen).toEqual([2, 1]);
   });
 
   it('explanationReasons keeps positive contributions of `because` lists, nothing for other kinds', () => {
@@ -119,16 +129,5 @@ describe('runPersonas', () => {
       }),
     ).toEqual([1]);
     expect(explanationReasons({ kind: 'popular', ratingCount: 3, meanRating: 4 })).toEqual([]);
-  });
-});
-
-describe('minRatingsFilter', () => {
-  it('passes movies with at least the threshold, composes with another filter, checks its argument', () => {
-    const count = (id: number) => id; // a movie's count is its id here
-    const f = minRatingsFilter(count, 20, (id) => id % 2 === 0);
-    expect([10, 20, 21, 30].filter(f)).toEqual([20, 30]);
-    expect([0, 1].filter(minRatingsFilter(count, 0))).toEqual([0, 1]);
-    expect(() => minRatingsFilter(count, -1)).toThrow(RangeError);
-    expect(() => minRatingsFilter(count, 1.5)).toThrow(RangeError);
   });
 });

@@ -8,7 +8,7 @@
  */
 import { median } from './matrix';
 import { OPPOSITE_PERSONAS, PERSONAS } from './personas-data';
-import type { Explanation, Recommender, RecommendOptions } from './types';
+import type { Explanation, RatedMovie, Recommender, RecommendOptions } from './types';
 
 export interface Persona {
   id: string;
@@ -68,17 +68,24 @@ export function runPersonas(
     opposites = OPPOSITE_PERSONAS,
     n = 12,
     options = {},
+    candidateFilter,
   }: {
     personas?: readonly Persona[];
     opposites?: readonly (readonly [string, string])[];
     n?: number;
     options?: Omit<RecommendOptions, 'n'>;
+    /** A recommend-time filter built per profile (e.g. candidates.ts's neighbourhoodFilter); replaces options.filter. */
+    candidateFilter?: (profile: readonly RatedMovie[]) => (movieId: number) => boolean;
   } = {},
 ): PersonaReport {
   const results = personas.map((persona): PersonaResult => {
     const profile = persona.ratings.map(({ movieId, rating }) => ({ movieId, rating }));
     const disliked = new Set(persona.ratings.filter((r) => r.rating < DISLIKED_BELOW).map((r) => r.movieId));
-    const recs = rec.recommend(profile, { ...options, n });
+    const recs = rec.recommend(profile, {
+      ...options,
+      ...(candidateFilter ? { filter: candidateFilter(profile) } : {}),
+      n,
+    });
     const liked = new Set(persona.likedGenres);
     const top = recs.map((r) => r.movieId);
     const inLiked = top.filter((id) => (movies.get(id)?.genres ?? []).some((g) => liked.has(g))).length;
@@ -114,20 +121,4 @@ export function runPersonas(
     medianRatingCount: median(Float64Array.from(results, (r) => r.medianRatingCount)),
     dislikedReasons: results.reduce((s, r) => s + r.dislikedReasons, 0),
   };
-}
-
-/**
- * A recommend-time candidate filter (RecommendOptions.filter): only movies with at least `minRatings`
- * ratings may be recommended. It changes no algorithm's maths, only which movies may enter the list; it
- * keeps lists of models that rank rare movies on top (NMF movie-median, user cosine) personal and readable.
- * Composes with another filter (both must pass).
- */
-export function minRatingsFilter(
-  ratingCount: (movieId: number) => number,
-  minRatings: number,
-  and?: (movieId: number) => boolean,
-): (movieId: number) => boolean {
-  if (!(Number.isInteger(minRatings) && minRatings >= 0))
-    throw new RangeError(`minRatingsFilter: minRatings must be a non-negative integer, got ${minRatings}`);
-  return (movieId) => ratingCount(movieId) >= minRatings && (and ? and(movieId) : true);
 }

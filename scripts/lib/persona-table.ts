@@ -1,7 +1,10 @@
 /** `npm run evaluate -- --personas`: the persona suite (lib/recsys/personas.ts) over every model, fitted on all ratings as the site does. */
 import type { FitOptions, RatingMatrix } from '../../lib/recsys/index';
 import { createRecommender, fitModel } from '../../lib/recsys/index';
-import { minRatingsFilter, runPersonas, type MovieMeta, type PersonaReport } from '../../lib/recsys/personas';
+import { minRatingsFilter, neighbourhoodFilter } from '../../lib/recsys/candidates';
+import { runPersonas, type MovieMeta, type PersonaReport } from '../../lib/recsys/personas';
+import type { RatedMovie } from '../../lib/recsys/types';
+import { UsageError } from './recsys-cli';
 import { PERSONAS } from '../../lib/recsys/personas-data';
 import { readMoviesCsv } from './recsys-data';
 
@@ -43,20 +46,36 @@ function row(label: string, params: string, filter: string, r: PersonaReport): s
   ].join('\t');
 }
 
+/** A candidate filter as the CLI names it: 'none', 'min<N>' (≥ N ratings) or 'nbhd<K>' (K co-rated movies with ≥ 20 ratings). */
+export function candidateFilterFor(
+  spec: string,
+  mat: RatingMatrix,
+  meta: Map<number, MovieMeta>,
+): ((profile: readonly RatedMovie[]) => (movieId: number) => boolean) | undefined {
+  const m = /^(none|min|nbhd)(\d*)$/.exec(spec);
+  if (!m || (m[1] !== 'none') !== (m[2] !== ''))
+    throw new UsageError(`--candidate-filter takes none, min<N> or nbhd<K> (got '${spec}')`);
+  const k = Number(m[2]);
+  if (m[1] === 'min') return () => minRatingsFilter((id) => meta.get(id)?.ratingCount ?? 0, k);
+  if (m[1] === 'nbhd') return (profile) => neighbourhoodFilter(mat, profile, { candidates: k });
+  return undefined;
+}
+
 /**
- * One table row per model (and per candidate threshold asked for; 0 = no filter). `lists` also prints each
- * persona's top titles, for reading.
+ * One table row per model and candidate filter (see candidateFilterFor). `lists` also prints each
+ * persona's top movie ids with their rating counts, for reading.
  */
 export function personaTable(
   runs: FitOptions[],
   mat: RatingMatrix,
   meta: Map<number, MovieMeta>,
   {
-    thresholds = [0],
+    filters = ['none'],
     json = false,
     lists = false,
-  }: { thresholds?: number[]; json?: boolean; lists?: boolean },
+  }: { filters?: string[]; json?: boolean; lists?: boolean },
 ): void {
+  const built = filters.map((f) => [f, candidateFilterFor(f, mat, meta)] as const);
   if (!json) console.log(PERSONA_HEADER);
   for (const options of runs) {
     console.error(`fitting ${JSON.stringify(options)} on all ratings…`);
@@ -64,14 +83,13 @@ export function personaTable(
     const params = Object.entries(rec.params)
       .map(([k, v]) => `${k}=${v}`)
       .join(',');
-    for (const t of thresholds) {
-      const filter = t > 0 ? minRatingsFilter((id) => meta.get(id)?.ratingCount ?? 0, t) : undefined;
-      const report = runPersonas(rec, meta, { options: filter ? { filter } : {} });
+    for (const [spec, candidateFilter] of built) {
+      const report = runPersonas(rec, meta, { candidateFilter });
       if (json)
         console.log(
-          JSON.stringify({ algorithm: rec.algorithm, params: rec.params, candidateMinRatings: t, ...report }),
+          JSON.stringify({ algorithm: rec.algorithm, params: rec.params, candidateFilter: spec, ...report }),
         );
-      else console.log(row(rec.algorithm, params, t > 0 ? `≥${t} ratings` : 'none', report));
+      else console.log(row(rec.algorithm, params, spec, report));
       if (lists && !json) {
         for (const p of report.personas) {
           const label = PERSONAS.find((x) => x.id === p.personaId)?.label ?? p.personaId;

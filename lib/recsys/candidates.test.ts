@@ -1,0 +1,53 @@
+import { minRatingsFilter, neighbourhoodFilter } from './candidates';
+import { buildRatingMatrix, type RatingRow } from './matrix';
+
+describe('minRatingsFilter', () => {
+  it('passes movies with at least the threshold, composes with another filter, checks its argument', () => {
+    const count = (id: number) => id; // a movie's count is its id here
+    const f = minRatingsFilter(count, 20, (id) => id % 2 === 0);
+    expect([10, 20, 21, 30].filter(f)).toEqual([20, 30]);
+    expect([0, 1].filter(minRatingsFilter(count, 0))).toEqual([0, 1]);
+    expect(() => minRatingsFilter(count, -1)).toThrow(RangeError);
+    expect(() => minRatingsFilter(count, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('neighbourhoodFilter', () => {
+  // Two taste groups: users 1–6 rate movies 1–4, users 7–12 rate movies 11–14; movie 99 is rated by everyone.
+  const rows: RatingRow[] = [];
+  for (let u = 1; u <= 12; u++) {
+    const movies = u <= 6 ? [1, 2, 3, 4] : [11, 12, 13, 14];
+    for (const m of movies) rows.push({ userId: u, movieId: m, rating: 4 });
+    rows.push({ userId: u, movieId: 99, rating: 3 });
+  }
+  rows.push({ userId: 1, movieId: 50, rating: 5 }); // a 1-rating movie in the first group
+  const mat = buildRatingMatrix(rows);
+  const ids = [1, 2, 3, 4, 11, 12, 13, 14, 50, 99];
+
+  it('keeps the movies co-rated with the liked ones, not the other group, and respects minRatings', () => {
+    const f = neighbourhoodFilter(mat, [{ movieId: 1, rating: 5 }], { candidates: 10, minRatings: 2 });
+    expect(ids.filter(f)).toEqual([1, 2, 3, 4, 99]);
+    const g = neighbourhoodFilter(mat, [{ movieId: 1, rating: 5 }], { candidates: 10, minRatings: 1 });
+    expect(ids.filter(g)).toContain(50);
+  });
+
+  it('ranks by cosine and keeps the top `candidates` (the everyone-movie 99 scores below the group movies)', () => {
+    const f = neighbourhoodFilter(mat, [{ movieId: 11, rating: 4 }], { candidates: 4, minRatings: 2 });
+    expect(ids.filter(f)).toEqual([11, 12, 13, 14]);
+  });
+
+  it('follows only liked movies (a disliked one adds no candidates); with none liked it passes movies with enough ratings', () => {
+    const f = neighbourhoodFilter(
+      mat,
+      [
+        { movieId: 1, rating: 5 },
+        { movieId: 11, rating: 1 },
+      ],
+      { candidates: 10, minRatings: 2 },
+    );
+    expect(ids.filter(f)).toEqual([1, 2, 3, 4, 99]);
+    const none = neighbourhoodFilter(mat, [{ movieId: 11, rating: 1 }], { minRatings: 2 });
+    expect(ids.filter(none)).toEqual([1, 2, 3, 4, 11, 12, 13, 14, 99]);
+    expect(() => neighbourhoodFilter(mat, [], { candidates: 0 })).toThrow(RangeError);
+  });
+});
