@@ -31,7 +31,7 @@ describe('neighbourhoodFilter', () => {
     expect(ids.filter(g)).toContain(50);
   });
 
-  it('ranks by cosine and keeps the top `candidates` (the everyone-movie 99 scores below the group movies)', () => {
+  it('ranks by lift and keeps the top `candidates` (the everyone-movie 99 scores below the group movies)', () => {
     const f = neighbourhoodFilter(mat, [{ movieId: 11, rating: 4 }], { candidates: 4, minRatings: 2 });
     expect(ids.filter(f)).toEqual([11, 12, 13, 14]);
   });
@@ -49,5 +49,29 @@ describe('neighbourhoodFilter', () => {
     const none = neighbourhoodFilter(mat, [{ movieId: 11, rating: 1 }], { minRatings: 2 });
     expect(ids.filter(none)).toEqual([1, 2, 3, 4, 11, 12, 13, 14, 99]);
     expect(() => neighbourhoodFilter(mat, [], { candidates: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('neighbourhoodFilter popularity exponent', () => {
+  // Movie 7 is rated by all 10 users, movie 8 by users 1–3 only; the visitor liked movie 1 (users 1–3).
+  const rows: RatingRow[] = [];
+  for (let u = 1; u <= 10; u++) rows.push({ userId: u, movieId: 7, rating: 4 });
+  for (let u = 1; u <= 3; u++)
+    rows.push({ userId: u, movieId: 1, rating: 4 }, { userId: u, movieId: 8, rating: 4 });
+  const mat = buildRatingMatrix(rows);
+  const kept = (e: number) =>
+    [7, 8].filter(
+      neighbourhoodFilter(mat, [{ movieId: 1, rating: 5 }], {
+        candidates: 2,
+        minRatings: 1,
+        popularityExponent: e,
+      }),
+    );
+  it('with lift (e = 1) keeps the niche co-rated movie; raw co-occurrence (e = 0) keeps the blockbuster', () => {
+    // Two places, movie 1 itself takes one. e = 1: c_1 = c_8 = 3/√3/3 = 0.58 > c_7 = 3/√3/10 = 0.17.
+    // e = 0: c_1 = c_7 = c_8 = 3/√3, ties go to the lower position (movie 7 before 8).
+    expect(kept(1)).toEqual([8]);
+    expect(kept(0)).toEqual([7]);
+    expect(() => kept(-1)).toThrow(RangeError);
   });
 });
