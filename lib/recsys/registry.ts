@@ -8,6 +8,7 @@
  */
 import { createCosineRecommender, fitCosine } from './cosine';
 import { createEaseRecommender, fitEase } from './ease';
+import { createEaseIalsRecommender, fitEaseIals } from './ease-ials';
 import type { RatingMatrix } from './matrix';
 import { createMfRecommender, fitMf } from './mf';
 import { createNmfRecommender, fitNmf } from './nmf-recommender';
@@ -41,6 +42,11 @@ export const ALGORITHMS = {
   popular: entry({ fit: fitPopular, create: createPopularRecommender, testCases: [{}] }),
   ease: entry({ fit: fitEase, create: createEaseRecommender, testCases: [{ minRatings: 1, lambda: 10 }] }),
   mf: entry({ fit: fitMf, create: createMfRecommender, testCases: [{ rank: 4, maxIter: 10 }] }),
+  'ease-ials': entry({
+    fit: fitEaseIals,
+    create: createEaseIalsRecommender,
+    testCases: [{ minRatings: 1, lambda: 10, ials: { factors: 4, iterations: 3 } }],
+  }),
 };
 
 type Algorithms = typeof ALGORITHMS;

@@ -1,0 +1,77 @@
+import { minRatingsFilter, neighbourhoodFilter } from './candidates';
+import { buildRatingMatrix, type RatingRow } from './matrix';
+
+describe('minRatingsFilter', () => {
+  it('passes movies with at least the threshold, composes with another filter, checks its argument', () => {
+    const count = (id: number) => id; // a movie's count is its id here
+    const f = minRatingsFilter(count, 20, (id) => id % 2 === 0);
+    expect([10, 20, 21, 30].filter(f)).toEqual([20, 30]);
+    expect([0, 1].filter(minRatingsFilter(count, 0))).toEqual([0, 1]);
+    expect(() => minRatingsFilter(count, -1)).toThrow(RangeError);
+    expect(() => minRatingsFilter(count, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('neighbourhoodFilter', () => {
+  // Two taste groups: users 1–6 rate movies 1–4, users 7–12 rate movies 11–14; movie 99 is rated by everyone.
+  const rows: RatingRow[] = [];
+  for (let u = 1; u <= 12; u++) {
+    const movies = u <= 6 ? [1, 2, 3, 4] : [11, 12, 13, 14];
+    for (const m of movies) rows.push({ userId: u, movieId: m, rating: 4 });
+    rows.push({ userId: u, movieId: 99, rating: 3 });
+  }
+  rows.push({ userId: 1, movieId: 50, rating: 5 }); // a 1-rating movie in the first group
+  const mat = buildRatingMatrix(rows);
+  const ids = [1, 2, 3, 4, 11, 12, 13, 14, 50, 99];
+
+  it('keeps the movies co-rated with the liked ones, not the other group, and respects minRatings', () => {
+    const f = neighbourhoodFilter(mat, [{ movieId: 1, rating: 5 }], { candidates: 10, minRatings: 2 });
+    expect(ids.filter(f)).toEqual([1, 2, 3, 4, 99]);
+    const g = neighbourhoodFilter(mat, [{ movieId: 1, rating: 5 }], { candidates: 10, minRatings: 1 });
+    expect(ids.filter(g)).toContain(50);
+  });
+
+  it('ranks by lift and keeps the top `candidates` (the everyone-movie 99 scores below the group movies)', () => {
+    const f = neighbourhoodFilter(mat, [{ movieId: 11, rating: 4 }], { candidates: 4, minRatings: 2 });
+    expect(ids.filter(f)).toEqual([11, 12, 13, 14]);
+  });
+
+  it('follows only liked movies (a disliked one adds no candidates); with none liked it passes movies with enough ratings', () => {
+    const f = neighbourhoodFilter(
+      mat,
+      [
+        { movieId: 1, rating: 5 },
+        { movieId: 11, rating: 1 },
+      ],
+      { candidates: 10, minRatings: 2 },
+    );
+    expect(ids.filter(f)).toEqual([1, 2, 3, 4, 99]);
+    const none = neighbourhoodFilter(mat, [{ movieId: 11, rating: 1 }], { minRatings: 2 });
+    expect(ids.filter(none)).toEqual([1, 2, 3, 4, 11, 12, 13, 14, 99]);
+    expect(() => neighbourhoodFilter(mat, [], { candidates: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('neighbourhoodFilter popularity exponent', () => {
+  // Movie 7 is rated by all 10 users, movie 8 by users 1–3 only; the visitor liked movie 1 (users 1–3).
+  const rows: RatingRow[] = [];
+  for (let u = 1; u <= 10; u++) rows.push({ userId: u, movieId: 7, rating: 4 });
+  for (let u = 1; u <= 3; u++)
+    rows.push({ userId: u, movieId: 1, rating: 4 }, { userId: u, movieId: 8, rating: 4 });
+  const mat = buildRatingMatrix(rows);
+  const kept = (e: number) =>
+    [7, 8].filter(
+      neighbourhoodFilter(mat, [{ movieId: 1, rating: 5 }], {
+        candidates: 2,
+        minRatings: 1,
+        popularityExponent: e,
+      }),
+    );
+  it('with lift (e = 1) keeps the niche co-rated movie; raw co-occurrence (e = 0) keeps the blockbuster', () => {
+    // Two places, movie 1 itself takes one. e = 1: c_1 = c_8 = 3/√3/3 = 0.58 > c_7 = 3/√3/10 = 0.17.
+    // e = 0: c_1 = c_7 = c_8 = 3/√3, ties go to the lower position (movie 7 before 8).
+    expect(kept(1)).toEqual([8]);
+    expect(kept(0)).toEqual([7]);
+    expect(() => kept(-1)).toThrow(RangeError);
+  });
+});
