@@ -4,7 +4,16 @@
  * persona's taste: the genres they like high, a disliked genre low (≤ 1.5★), so a list that repeats the
  * disliked genre, or an explanation that cites it, is visible.
  */
-import type { Persona } from './personas';
+/** A visitor written by hand: their ratings and the taste they stand for. */
+export interface Persona {
+  id: string;
+  label: string;
+  /** Genres as spelled in movies.csv; a movie counts as liked if it has any of them. */
+  likedGenres: readonly string[];
+  /** A persona with one coherent taste: the suite's liked-genre target applies to it. */
+  singleGenre: boolean;
+  ratings: readonly { movieId: number; title: string; rating: number }[];
+}
 
 export const PERSONAS: readonly Persona[] = [
   {

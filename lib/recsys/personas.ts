@@ -7,18 +7,11 @@
  * Pure: movie metadata (genres, rating counts) is passed in.
  */
 import { median } from './matrix';
-import { OPPOSITE_PERSONAS, PERSONAS } from './personas-data';
+import { OPPOSITE_PERSONAS, PERSONAS, type Persona } from './personas-data';
+
+export type { Persona } from './personas-data';
 import type { Explanation, RatedMovie, Recommender, RecommendOptions } from './types';
 
-export interface Persona {
-  id: string;
-  label: string;
-  /** Genres as spelled in movies.csv; a movie counts as liked if it has any of them. */
-  likedGenres: readonly string[];
-  /** A persona with one coherent taste: the suite's liked-genre target applies to it. */
-  singleGenre: boolean;
-  ratings: readonly { movieId: number; title: string; rating: number }[];
-}
 
 export interface MovieMeta {
   genres: readonly string[];
