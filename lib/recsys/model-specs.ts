@@ -1,18 +1,27 @@
 /**
  * The one list of models the site serves, with the words the pages use for them. Its order is the fit order
- * (cheapest first, so that popular and cosine serve within a second of starting); the picker's sections are
+ * (cheapest first, so that popular and cosine serve within a second of starting, the predictor last); the picker's sections are
  * MODEL_GROUPS, in menu order. The picker, the /about evaluation table, the API's choices and the model cache all
  * derive from these two lists. Plain data (no server imports), so that client components can read it.
  */
 import type { NmfFill } from './types';
 import type { AlgorithmName } from './registry';
 
-/** A section of the algorithm picker; a group with several specs shows them as variants (NMF's fills). */
-export const MODEL_GROUPS: readonly { key: string; label: string; variantsLabel?: string }[] = [
-  { key: 'cosine', label: 'Similar users' },
-  { key: 'nmf', label: 'NMF', variantsLabel: 'Unrated cells' },
-  { key: 'ease', label: 'EASE' },
-  { key: 'popular', label: 'Popular' },
+/**
+ * A section of the algorithm picker, in menu order; a group with several specs shows them as variants (NMF's
+ * fills). `origin` says whose method it is: the original design's (NMF, user-user cosine) or one added for quality.
+ */
+export interface ModelGroup {
+  key: string;
+  label: string;
+  origin: 'original design' | 'added';
+  variantsLabel?: string;
+}
+
+export const MODEL_GROUPS: readonly ModelGroup[] = [
+  { key: 'for-you', label: 'For you', origin: 'added' },
+  { key: 'cosine', label: 'Similar users', origin: 'original design' },
+  { key: 'nmf', label: 'NMF', origin: 'original design', variantsLabel: 'Unrated cells' },
 ];
 
 /** One model the engine fits and serves, e.g. 'nmf-movie-median'. */
@@ -23,15 +32,26 @@ export interface ModelSpec {
   fill: NmfFill | null;
   /** Fit parameters; their canonical JSON keys the stored model. */
   params: Record<string, unknown>;
-  /** Its MODEL_GROUPS key; a spec of no picker group is fitted for another use (PREDICTOR_MODEL_KEY). */
+  /**
+   * Its MODEL_GROUPS key; a spec of no picker group is fitted for another use: 'fallback' (popular: the list for
+   * an empty profile and while models train) or 'predictor' (PREDICTOR_MODEL_KEY).
+   */
   group: string;
   /** Full name, e.g. 'NMF, blanks = global median' (the /about table and the picker's description). */
   label: string;
   /** The variant's name within its group, e.g. 'global median' (NMF's fill buttons). */
   variantLabel: string;
-  /** One line for visitors: what the model does. */
+  /** One line for visitors: what the model does, and what it is good at. */
   description: string;
+  /**
+   * Candidates a list may hold (lib/recsys/candidates.ts), the algorithm's maths unchanged: 'neighbourhood' keeps
+   * the N movies with the highest lift over the raters of what the visitor liked. The persona suite showed the
+   * original design's rankers giving opposite tastes the same high-mean movies without it (README).
+   */
+  candidates: { kind: 'neighbourhood'; size: number; minRatings: number } | null;
 }
+
+const NEIGHBOURHOOD = { kind: 'neighbourhood', size: 100, minRatings: 20 } as const;
 
 const nmf = (fill: NmfFill, label: string, variantLabel: string, description: string): ModelSpec => ({
   key: `nmf-${fill}`,
@@ -42,31 +62,41 @@ const nmf = (fill: NmfFill, label: string, variantLabel: string, description: st
   label,
   variantLabel,
   description,
+  candidates: NEIGHBOURHOOD,
 });
 
 export const MODEL_SPECS: readonly ModelSpec[] = [
   {
-    key: 'popular', algorithm: 'popular', fill: null, params: { by: 'count' }, group: 'popular',
+    key: 'popular', algorithm: 'popular', fill: null, params: { by: 'count' }, group: 'fallback',
     label: 'Popular', variantLabel: 'Popular',
-    description: 'The best-liked widely rated movies, the same for everyone: a baseline that ignores your ratings.',
+    description: 'The most rated movies, the same for everyone: what you see before you have rated anything.',
+    candidates: null,
   },
   {
     key: 'cosine', algorithm: 'cosine', fill: null, params: { neighbours: 30, centred: false, scoring: 'weighted-sum' },
     group: 'cosine', label: 'Similar users (cosine)', variantLabel: 'Similar users',
-    description: 'Finds the MovieLens users whose ratings point the same way as yours and suggests what they rated highly.',
+    description: 'The original design: finds the 30 MovieLens users whose ratings point the same way as yours and suggests what they rated highly, among the movies most watched with the ones you liked.',
+    candidates: NEIGHBOURHOOD,
   },
-  // Zeros first among the NMF fills: it is cheap and serves "similar movies" on the movie pages.
-  nmf('zeros', 'NMF, blanks = 0', 'zeros', 'Treats unrated as a zero rating: it learns what people watch more than how they liked it (its scores are not ratings).'),
-  nmf('movie-median', 'NMF, blanks = movie median', 'movie median', 'Treats every unrated movie as if rated at its median, then factorises the full users × movies table.'),
-  nmf('global-median', 'NMF, blanks = global median', 'global median', 'Treats every unrated movie as rated at the median of all ratings (3.5★), then factorises the table.'),
-  // Masked NMF predicts ratings best (RMSE) but ranks poorly: it serves the predicted ratings, not a list.
-  { ...nmf('masked', 'NMF, rated cells only', 'masked (ignored)', 'Learns 20 taste factors from the ratings people actually gave (blanks are ignored), then places you among them.'), group: 'predictor' },
+  nmf('zeros', 'NMF, blanks = 0', 'zeros', 'The original design: factorises the users × movies table with unrated cells as zeros, so it learns what people watch together more than how much they liked it.'),
+  nmf('movie-median', 'NMF, blanks = movie median', 'movie median', 'The original design: treats every unrated movie as if rated at its median, then factorises the table; it leans to movies with high medians.'),
+  nmf('global-median', 'NMF, blanks = global median', 'global median', 'The original design: treats every unrated movie as rated at the median of all ratings (3.5★), then factorises the table.'),
   {
-    key: 'ease', algorithm: 'ease', fill: null, params: { lambda: 150, minRatings: 10, weighting: 'rating' }, group: 'ease',
-    label: 'EASE (watched together)', variantLabel: 'EASE',
-    description: 'Learns which movies are watched, and liked, by the same people and ranks what goes with what you rated.',
+    key: 'for-you', algorithm: 'ease-ials', fill: null, params: {}, group: 'for-you',
+    label: 'For you (EASE + implicit ALS)', variantLabel: 'For you',
+    description: 'The best ranker here (the highest NDCG@10 in our evaluation): which movies are liked together (EASE) blended with 32 taste factors learnt from what people watch (implicit ALS).',
+    candidates: null,
+  },
+  // Masked NMF predicts ratings best (RMSE) but ranks poorly: it serves the predicted ratings, not a list.
+  {
+    ...nmf('masked', 'NMF, rated cells only', 'masked', 'Learns 20 taste factors from the ratings people actually gave, with biases: the predicted rating on every card.'),
+    group: 'predictor',
+    candidates: null,
   },
 ];
+
+/** What POST /api/recommendations serves: the picker's models and the popular list (programs may want it). */
+export const API_SPECS: readonly ModelSpec[] = MODEL_SPECS.filter((spec) => spec.group !== 'predictor');
 
 /** The models a visitor can pick (the others serve something else: PREDICTOR_MODEL_KEY the predicted ratings). */
 export const PICKER_SPECS: readonly ModelSpec[] = MODEL_SPECS.filter((spec) => MODEL_GROUPS.some((group) => group.key === spec.group));
@@ -75,18 +105,19 @@ export const PICKER_SPECS: readonly ModelSpec[] = MODEL_SPECS.filter((spec) => M
 const ORIGINAL_FILLS: readonly NmfFill[] = ['zeros', 'global-median', 'movie-median'];
 if (ORIGINAL_FILLS.some((fill) => !PICKER_SPECS.some((spec) => spec.fill === fill))) throw new Error('an NMF fill of the original design is not selectable');
 
-/**
- * The default list: cosine neighbours, a seed algorithm second only to EASE on NDCG@10 (app/about/evaluation-results.json)
- * and explained by real neighbours.
- */
-export const DEFAULT_MODEL_KEY = 'cosine';
+/** The default list, of the site and of the API: the best ranker on the evaluation and in the persona suite. */
+export const DEFAULT_MODEL_KEY = 'for-you';
 
 /**
  * The picker's spec for ?algorithm=&fill= (fill only matters for NMF); NMF without a fill gets its first spec,
  * zeros, the best NMF ranker.
  */
-export function findModelSpec(algorithm: string | undefined, fill?: string | null): ModelSpec | undefined {
-  return PICKER_SPECS.find((spec) => spec.algorithm === algorithm && (fill == null || spec.fill === null || spec.fill === fill));
+export function findModelSpec(
+  algorithm: string | undefined,
+  fill?: string | null,
+  specs: readonly ModelSpec[] = PICKER_SPECS,
+): ModelSpec | undefined {
+  return specs.find((spec) => spec.algorithm === algorithm && (fill == null || spec.fill === null || spec.fill === fill));
 }
 
 export function modelSpecByKey(key: string): ModelSpec | undefined {

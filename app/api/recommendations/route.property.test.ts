@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { describeEachDatabase } from '@/db/test-db';
 import type { DB } from '@/db/schema';
 import { RecommendationRequest } from '@/app/api/recommendations/schema';
-import { PICKER_SPECS } from '@/lib/recsys/model-specs';
+import { API_SPECS } from '@/lib/recsys/model-specs';
 import { Engine, FIXTURE_SPECS, seedEngineFixture, setEngineInstance } from '@/lib/recsys/engine/testing';
 
 /**
@@ -23,8 +23,8 @@ jest.mock('@/db/client', () => ({
 // Imported after the mock so the route sees the test database.
 import { POST } from './route';
 
-const ALGORITHMS = [...new Set(PICKER_SPECS.map((spec) => spec.algorithm))];
-const NMF_FILLS = PICKER_SPECS.flatMap((spec) => (spec.fill ? [spec.fill] : []));
+const ALGORITHMS = [...new Set(API_SPECS.map((spec) => spec.algorithm))];
+const NMF_FILLS = API_SPECS.flatMap((spec) => (spec.fill ? [spec.fill] : []));
 const FIELDS = /^(body|ratings|algorithm|fill|minRatings|n)\b/;
 
 const anyJson = fc.jsonValue({ maxDepth: 3 });

@@ -2,7 +2,7 @@
  * POST /api/recommendations — recommendations for ratings given in the body; nothing is stored.
  *
  *   { "ratings": [{ "movieId": 1, "rating": 5 }], "algorithm": "nmf", "fill": "movie-median", "n": 10, "minRatings": 10 }
- * (algorithm default "cosine", fill default "zeros" for nmf, n default 10, minRatings — fewest MovieLens ratings a
+ * (algorithm default "ease-ials", the site's "For you" list; "cosine" and "nmf" are the original design's; fill default "zeros" for nmf, n default 10, minRatings — fewest MovieLens ratings a
  * recommended movie must have — default 10, as on the page)
  *   → 200 { "algorithm", "fill", "model", "fallback", "items": [{ movieId, title, year, score, predictedRating, explanation, explanationDetail }] }
  *
@@ -16,7 +16,7 @@ import { getDatabase } from '@/db/client';
 import { listExistingMovieIds } from '@/lib/data/training';
 import { engineView, knownMovieIds, recommendFor } from '@/lib/recsys/engine';
 import { describeIssue, MAX_BODY_BYTES, RecommendationRequest } from './schema';
-import { findModelSpec } from '@/lib/recsys/model-specs';
+import { API_SPECS, findModelSpec } from '@/lib/recsys/model-specs';
 
 export const dynamic = 'force-dynamic';
 
@@ -42,7 +42,7 @@ export async function POST(request: Request): Promise<Response> {
   const parsed = RecommendationRequest.safeParse(json);
   if (!parsed.success) return fail(400, describeIssue(parsed.error));
   const { ratings, algorithm, fill, n, minRatings } = parsed.data;
-  const spec = findModelSpec(algorithm, fill);
+  const spec = findModelSpec(algorithm, fill, API_SPECS);
   if (!spec) return fail(400, `algorithm ${algorithm} is not available`);
 
   try {

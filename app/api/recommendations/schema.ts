@@ -5,15 +5,16 @@
 import { z } from 'zod';
 import { isRatingValue, MAX_RATING, MIN_RATING } from '@/lib/rating-scale';
 import { firstIssue } from '@/lib/validation/issues';
-import { PICKER_SPECS } from '@/lib/recsys/model-specs';
+import { DEFAULT_MODEL_KEY, modelSpecByKey, API_SPECS, type ModelSpec } from '@/lib/recsys/model-specs';
 import { DEFAULT_MIN_RATINGS } from '@/app/recommendations/query';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_API_RATINGS = 1000;
 export const MAX_API_N = 100;
 
-const ALGORITHMS = [...new Set(PICKER_SPECS.map((spec) => spec.algorithm))] as [string, ...string[]];
-const FILLS = PICKER_SPECS.flatMap((spec) => (spec.fill ? [spec.fill] : [])) as [string, ...string[]];
+const ALGORITHMS = [...new Set(API_SPECS.map((spec) => spec.algorithm))] as [string, ...string[]];
+const DEFAULT_ALGORITHM = (modelSpecByKey(DEFAULT_MODEL_KEY) as ModelSpec).algorithm;
+const FILLS = API_SPECS.flatMap((spec) => (spec.fill ? [spec.fill] : [])) as [string, ...string[]];
 
 export const ApiRating = z.object({
   movieId: z.number({ error: 'must be a number' }).int('must be a whole number').positive('must be positive').max(2_147_483_647, 'is too large'),
@@ -27,7 +28,7 @@ export const ApiRating = z.object({
 export const RecommendationRequest = z
   .object({
     ratings: z.array(ApiRating, { error: 'must be an array of {movieId, rating}' }).max(MAX_API_RATINGS, `at most ${MAX_API_RATINGS} ratings`).default([]),
-    algorithm: z.enum(ALGORITHMS, { error: `must be one of ${ALGORITHMS.join(', ')}` }).default('cosine'),
+    algorithm: z.enum(ALGORITHMS, { error: `must be one of ${ALGORITHMS.join(', ')}` }).default(DEFAULT_ALGORITHM),
     fill: z.enum(FILLS, { error: `must be one of ${FILLS.join(', ')}` }).optional(),
     minRatings: z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').max(100_000, 'is too large').default(DEFAULT_MIN_RATINGS),
     n: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_API_N, `must be at most ${MAX_API_N}`).default(10),

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
 import { listPopularMovies } from '@/lib/data/popular';
+import { neighbourhoodFilter } from '@/lib/recsys/candidates';
 import { similarMoviesFrom } from '@/lib/recsys/item-similarity';
 import type { Explanation, RatedMovie, Recommendation } from '@/lib/recsys/types';
 import type { MovieFilter } from '@/lib/movie-filter';
@@ -72,7 +73,7 @@ export async function recommendWithEngine(
   const served = fallback ? POPULAR : requested;
   const loaded = engine?.recommender(served.key);
   if (loaded && catalog) {
-    const recommendations = loaded.recommender.recommend(profile, { n, exclude, filter: movieFilter(catalog, filter) });
+    const recommendations = loaded.recommender.recommend(profile, { n, exclude, filter: candidateFilter(engine, served, profile, catalog, filter) });
     const predicted = predictRatingsWithEngine(engine, profile, recommendations.map((rec) => rec.movieId));
     return { requested, served, fallback, items: enrich(recommendations, catalog, predicted) };
   }
@@ -89,6 +90,19 @@ export async function recommendWithEngine(
     };
   });
   return { requested, served: POPULAR, fallback, items };
+}
+
+/** The page's filter, and the spec's candidate rule (lib/recsys/candidates.ts) when it has one. */
+function candidateFilter(
+  engine: Engine | null, spec: ModelSpec, profile: readonly RatedMovie[], catalog: Catalog, filter: MovieFilter,
+): ((movieId: number) => boolean) | undefined {
+  const byFilter = movieFilter(catalog, filter);
+  const matrix = engine?.matrix;
+  // The engine's own spec of the model (tests give the engine specs sized for their fixtures).
+  const candidates = (engine?.models.get(spec.key)?.spec ?? spec).candidates;
+  if (!candidates || !matrix) return byFilter;
+  const near = neighbourhoodFilter(matrix, profile, { candidates: candidates.size, minRatings: candidates.minRatings });
+  return byFilter ? (movieId) => near(movieId) && byFilter(movieId) : near;
 }
 
 function enrich(recommendations: readonly Recommendation[], catalog: Catalog, predicted: Map<number, number> | null): RecommendedMovie[] {

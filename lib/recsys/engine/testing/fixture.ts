@@ -40,7 +40,10 @@ export async function recordImport(db: Kysely<DB>, dataVersion: string): Promise
 /** Every site model with parameters that fit 12 users × 16 movies. */
 export const FIXTURE_SPECS: ModelSpec[] = MODEL_SPECS.map((spec) => ({
   ...spec,
+  // The fixture's movies have about 9 ratings each.
+  candidates: spec.candidates && { ...spec.candidates, minRatings: 1 },
   params: spec.algorithm === 'nmf' || spec.algorithm === 'mf' ? { ...spec.params, rank: 3 }
     : spec.algorithm === 'ease' ? { ...spec.params, lambda: 10, minRatings: 2 }
+    : spec.algorithm === 'ease-ials' ? { ...spec.params, lambda: 10, minRatings: 2, ials: { factors: 3, iterations: 3 } }
     : spec.params,
 }));
