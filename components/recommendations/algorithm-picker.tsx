@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { measuredQuality } from '@/lib/recsys/evaluation-results';
 import { MODEL_GROUPS, PICKER_SPECS, type ModelSpec } from '@/lib/recsys/model-specs';
 import { recommendationHref, type RecommendationQuery } from '@/app/recommendations/query';
 
@@ -35,6 +36,7 @@ export function AlgorithmPicker({ current, filter, ready }: AlgorithmPickerProps
                   prefetch={false}
                 >
                   {group.label}
+                  {group.origin === 'original design' && <span className="small opacity-75"> · original design</span>}
                 </Link>
               </li>
             );
@@ -59,10 +61,22 @@ export function AlgorithmPicker({ current, filter, ready }: AlgorithmPickerProps
           </div>
         )}
         <p className="mb-0 small" data-testid="algorithm-description">
-          <strong>{current.label}.</strong> {current.description}
+          <strong>{current.label}.</strong> {current.description} <Quality spec={current} />
           {training(current) && <span className="badge text-bg-warning ms-2">training…</span>}
         </p>
       </div>
     </section>
+  );
+}
+
+/** The model's measured ranking quality (the offline evaluation on /about), so the picker is honest about each choice. */
+function Quality({ spec }: { spec: ModelSpec }) {
+  const row = measuredQuality(spec);
+  if (!row) return null;
+  return (
+    <span className="text-body-secondary" data-testid="model-quality">
+      Measured: NDCG@10 {row.ndcgAt10.toFixed(2)}, {Math.round(row.precisionAt10 * 100)}% of its top 10 liked by the held-out
+      user (<Link href="/about#evaluation">how we measure</Link>).
+    </span>
   );
 }

@@ -1,4 +1,4 @@
-import type { EvaluationRow } from '@/app/about/evaluation';
+import type { EvaluationRow } from '@/lib/recsys/evaluation-results';
 
 const fmt = (x: number | null, digits = 3) => (x === null ? '—' : x.toFixed(digits));
 

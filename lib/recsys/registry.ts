@@ -16,6 +16,8 @@ import { createPopularRecommender, fitPopular } from './popular';
 import { NMF_FILLS, type Recommender } from './types';
 
 interface AlgorithmEntry<Options, M extends { kind: string }> {
+  /** Its name in tables and charts (the evaluation on /about, the README). */
+  label: string;
   fit: (mat: RatingMatrix, options?: Options) => M;
   create: (model: M) => Recommender;
   /**
@@ -33,16 +35,18 @@ function entry<Options, M extends { kind: string }>(e: AlgorithmEntry<Options, M
 
 export const ALGORITHMS = {
   nmf: entry({
+    label: 'NMF',
     fit: fitNmf,
     create: createNmfRecommender,
     variants: NMF_FILLS.map((fill) => ({ fill })),
     testCases: NMF_FILLS.map((fill) => ({ fill, rank: 4, ...(fill === 'masked' ? { maxIter: 10 } : {}) })),
   }),
-  cosine: entry({ fit: fitCosine, create: createCosineRecommender, testCases: [{ neighbours: 10 }] }),
-  popular: entry({ fit: fitPopular, create: createPopularRecommender, testCases: [{}] }),
-  ease: entry({ fit: fitEase, create: createEaseRecommender, testCases: [{ minRatings: 1, lambda: 10 }] }),
-  mf: entry({ fit: fitMf, create: createMfRecommender, testCases: [{ rank: 4, maxIter: 10 }] }),
+  cosine: entry({ label: 'User-user cosine', fit: fitCosine, create: createCosineRecommender, testCases: [{ neighbours: 10 }] }),
+  popular: entry({ label: 'Popular', fit: fitPopular, create: createPopularRecommender, testCases: [{}] }),
+  ease: entry({ label: 'EASE', fit: fitEase, create: createEaseRecommender, testCases: [{ minRatings: 1, lambda: 10 }] }),
+  mf: entry({ label: 'Biased MF', fit: fitMf, create: createMfRecommender, testCases: [{ rank: 4, maxIter: 10 }] }),
   'ease-ials': entry({
+    label: 'EASE + implicit ALS',
     fit: fitEaseIals,
     create: createEaseIalsRecommender,
     testCases: [{ minRatings: 1, lambda: 10, ials: { factors: 4, iterations: 3 } }],

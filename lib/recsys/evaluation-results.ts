@@ -1,5 +1,9 @@
-/** The offline evaluation shown on /about, read from the committed output of `npm run evaluate`. */
-import { modelSpecForRun, shortLabel } from '@/lib/recsys/model-specs';
+/**
+ * The offline evaluation, read from the committed output of `npm run evaluate -- --algorithm all --json`: the /about
+ * chart and table, and the measured quality the picker shows next to each model.
+ */
+import { modelSpecForRun, shortLabel, type ModelSpec } from './model-specs';
+import { ALGORITHMS, isAlgorithmName } from './registry';
 import results from './evaluation-results.json';
 
 export interface EvaluationResultRow {
@@ -10,6 +14,10 @@ export interface EvaluationResultRow {
   precisionAt10: number;
   recallAt10: number;
   ndcgAt10: number;
+  recallAt20?: number;
+  mapAt10?: number;
+  personalisation?: number;
+  novelty?: number;
   coverage: number;
   fitSeconds: number;
   recommendMsMedian: number;
@@ -38,7 +46,9 @@ export interface EvaluationRow {
 
 export function evaluationLabel(row: Pick<EvaluationResultRow, 'algorithm' | 'params'>): string {
   const spec = modelSpecForRun(row.algorithm, row.params);
-  return spec ? shortLabel(spec) : row.algorithm;
+  if (spec) return shortLabel(spec);
+  const name = isAlgorithmName(row.algorithm) ? ALGORITHMS[row.algorithm].label : row.algorithm;
+  return typeof row.params.fill === 'string' ? `${name}, ${row.params.fill.replace('-', ' ')}` : name;
 }
 
 /** Rows for the chart and the table, best NDCG first. */
@@ -49,4 +59,9 @@ export function evaluationRows(file: EvaluationFile = EVALUATION): EvaluationRow
       rmse: row.rmse, mae: row.mae, coverage: row.coverage, fitSeconds: row.fitSeconds,
     }))
     .sort((a, b) => b.ndcg - a.ndcg);
+}
+
+/** The evaluation row of a served model (null when it was not evaluated). */
+export function measuredQuality(spec: ModelSpec, file: EvaluationFile = EVALUATION): EvaluationResultRow | null {
+  return file.results.find((row) => modelSpecForRun(row.algorithm, row.params)?.key === spec.key) ?? null;
 }
