@@ -2,13 +2,15 @@
  * Offline evaluation of the recommenders (issue #3).
  *   npm run evaluate -- [--data data/ml-latest-small | --train a.csv --test b.csv] [--seed 42]
  *     [--algorithm nmf|cosine|popular|ease|mf|all] [--fill zeros|global-median|movie-median|masked]
- *     [--rank 20] [--neighbours 30] [--n 10] [--json]
+ *     [--rank 20] [--neighbours 30] [--n 10] [--json] [--write-results (lib/recsys/evaluation-results.json)]
  *   npm run evaluate -- --compare A B     paired Wilcoxon signed-rank test of per-user NDCG@n, A and B being
  *     algorithm names as --algorithm takes them, NMF with its fill after a colon (e.g. ease nmf:zeros)
  *   npm run evaluate -- --personas [--candidate-filter none,min20,nbhd200] [--lists]   the persona suite (lib/recsys/personas.ts)
  *     for every algorithm (or --algorithm), fitted on all ratings; one row per recommend-time candidate filter
  * Protocol and metric definitions: lib/recsys/evaluate.ts. Progress goes to stderr.
  */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -142,6 +144,7 @@ runScript(async () => {
       personas: { type: 'boolean', default: false },
       'candidate-filter': { type: 'string', default: 'none' },
       lists: { type: 'boolean', default: false },
+      'write-results': { type: 'boolean', default: false },
     },
     allowPositionals: true,
     strict: true,
@@ -191,6 +194,7 @@ runScript(async () => {
     if (values.json && values.compare === undefined) console.log(JSON.stringify(jsonRow(run, n)));
     else if (!values.json) console.log(textRow(run));
   }
+  if (values['write-results']) writeResults(done, n, seed, values.data);
   if (values.compare === undefined) return;
 
   const [a, b] = done as [Run, Run];
@@ -214,3 +218,17 @@ runScript(async () => {
     );
   }
 });
+
+/** The results file that /about, the picker and the README table read (lib/recsys/evaluation-results.json). */
+function writeResults(done: Run[], n: number, seed: number, data: string): void {
+  const file = path.join(process.cwd(), 'lib/recsys/evaluation-results.json');
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || 'unknown commit';
+  const results = {
+    command: 'npm run evaluate -- --algorithm all --write-results',
+    generatedAt: `${new Date().toISOString().slice(0, 10)} (commit ${commit})`,
+    split: `${path.basename(data)}, 20% of each user's ratings held out at random, seed ${seed}; relevant = rating ≥ 4; top ${n} among all movies the user did not rate in training`,
+    results: done.map((run) => jsonRow(run, n)),
+  };
+  writeFileSync(file, `${JSON.stringify(results, null, 1)}\n`);
+  console.error(`wrote ${path.relative(process.cwd(), file)}`);
+}
