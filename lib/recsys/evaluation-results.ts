@@ -1,5 +1,5 @@
 /**
- * The offline evaluation, read from the committed output of `npm run evaluate -- --algorithm all --json`: the /about
+ * The offline evaluation, read from the committed output of `npm run evaluate -- --algorithm all --write-results`: the /about
  * chart and table, and the measured quality the picker shows next to each model.
  */
 import { modelSpecForRun, shortLabel, type ModelSpec } from './model-specs';
