@@ -17,6 +17,28 @@ export async function createVisitor(db: Kysely<DB>): Promise<Visitor> {
   return { id: row.id, createdAt: row.created_at };
 }
 
+/**
+ * The visitor profile of a browser claim, created by the first of concurrent calls (the unique claim decides; the
+ * others get the same row). A claim older than `maxAgeMs` is not reused: the profile is then created without it.
+ */
+export async function createVisitorForClaim(db: Kysely<DB>, claim: string, maxAgeMs: number): Promise<Visitor> {
+  const inserted = await db
+    .insertInto('users')
+    .values({ kind: 'visitor', claim })
+    .onConflict((conflict) => conflict.column('claim').doNothing())
+    .returning(['id', 'created_at'])
+    .executeTakeFirst();
+  if (inserted) return { id: inserted.id, createdAt: inserted.created_at };
+  const existing = await db
+    .selectFrom('users')
+    .select(['id', 'created_at'])
+    .where('claim', '=', claim)
+    .where('kind', '=', 'visitor')
+    .executeTakeFirst();
+  if (existing && Date.now() - existing.created_at.getTime() < maxAgeMs) return { id: existing.id, createdAt: existing.created_at };
+  return createVisitor(db);
+}
+
 /** A visitor by id; null for unknown ids and for MovieLens users (a cookie never names one of those). */
 export async function findVisitor(db: Kysely<DB>, id: number): Promise<Visitor | null> {
   const row = await db
