@@ -6,6 +6,7 @@ import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getDatabase } from '@/db/client';
 import { createVisitor, createVisitorForClaim, findVisitor, type Visitor } from '@/lib/data/visitors';
+import { assertNewProfileAllowed } from '@/lib/actions/write-limits';
 import { getEnv, projectPath } from '@/lib/env';
 import { isTlsRequest } from '@/lib/http/security-headers';
 import { CLAIM_COOKIE, CLAIM_MAX_AGE_MS, isClaim, VISITOR_COOKIE } from '@/lib/http/visitor-claim';
@@ -186,6 +187,7 @@ export async function ensureVisitorId(): Promise<number> {
       await setVisitorCookie(existing.visitor);
     return existing.visitor.id;
   }
+  await assertNewProfileAllowed();
   const { db } = await getDatabase();
   const jar = await cookies();
   const claim = jar.get(CLAIM_COOKIE)?.value;
