@@ -1,5 +1,6 @@
 import { describeEachDatabase } from '@/db/test-db';
-import { createVisitorForClaim, findVisitor } from './visitors';
+import { seedTestMovies } from './test-movies';
+import { createVisitorForClaim, deleteExpiredVisitors, findVisitor } from './visitors';
 
 const MINUTE = 60_000;
 
@@ -26,3 +27,48 @@ describeEachDatabase('createVisitorForClaim', (current) => {
     expect(later.id).not.toBe(first.id);
   });
 });
+
+const DAY = 24 * 60 * MINUTE;
+
+describeEachDatabase(
+  'deleteExpiredVisitors',
+  (current) => {
+    it('deletes empty profiles after a day and abandoned ones after the token lifetime, nothing else', async () => {
+      const { db } = current();
+      const now = new Date();
+      const ago = (days: number) => new Date(now.getTime() - days * DAY);
+      const make = async (createdDaysAgo: number) =>
+        (await db.insertInto('users').values({ kind: 'visitor', created_at: ago(createdDaysAgo) }).returning('id').executeTakeFirstOrThrow()).id;
+      const freshEmpty = await make(0.5);
+      const oldEmpty = await make(2);
+      const active = await make(400);
+      const abandoned = await make(400);
+      const hiddenOnly = await make(400);
+      await db
+        .insertInto('ratings')
+        .values([
+          { user_id: active, movie_id: 1, rating: 4, rated_at: ago(10) },
+          { user_id: abandoned, movie_id: 1, rating: 4, rated_at: ago(200) },
+        ])
+        .execute();
+      await db.insertInto('hidden_movies').values({ user_id: hiddenOnly, movie_id: 1, hidden_at: ago(3) }).execute();
+      const movielensBefore = await db.selectFrom('users').select(db.fn.countAll().as('n')).where('kind', '=', 'movielens').executeTakeFirstOrThrow();
+
+      expect(await deleteExpiredVisitors(db, { emptyAfterMs: DAY, inactiveAfterMs: 180 * DAY, now })).toBe(2);
+      for (const [id, kept] of [
+        [freshEmpty, true],
+        [oldEmpty, false],
+        [active, true],
+        [abandoned, false],
+        [hiddenOnly, true],
+      ] as const) {
+        expect([id, (await findVisitor(db, id)) !== null]).toEqual([id, kept]);
+      }
+      const movielensAfter = await db.selectFrom('users').select(db.fn.countAll().as('n')).where('kind', '=', 'movielens').executeTakeFirstOrThrow();
+      expect(Number(movielensAfter.n)).toBe(Number(movielensBefore.n));
+    });
+  },
+  async (database) => {
+    await seedTestMovies(database.db);
+  },
+);

@@ -54,3 +54,47 @@ export async function findVisitor(db: Kysely<DB>, id: number): Promise<Visitor |
 export async function deleteVisitor(db: Kysely<DB>, id: number): Promise<void> {
   await db.deleteFrom('users').where('id', '=', id).where('kind', '=', 'visitor').execute();
 }
+
+/**
+ * Deletes visitor profiles nobody can use any more: empty ones (no rating, no hidden movie) created more than
+ * `emptyAfterMs` ago, and abandoned ones with nothing written for `inactiveAfterMs` (when that is the visitor token's
+ * lifetime, no valid cookie can name them). Their ratings and hidden movies go by cascade. Returns how many.
+ */
+export async function deleteExpiredVisitors(
+  db: Kysely<DB>,
+  { emptyAfterMs, inactiveAfterMs, now = new Date() }: { emptyAfterMs: number; inactiveAfterMs: number; now?: Date },
+): Promise<number> {
+  const emptyCutoff = new Date(now.getTime() - emptyAfterMs);
+  const inactiveCutoff = new Date(now.getTime() - inactiveAfterMs);
+  const result = await db
+    .deleteFrom('users')
+    .where('kind', '=', 'visitor')
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('created_at', '<', emptyCutoff),
+          eb.not(eb.exists(eb.selectFrom('ratings').select('user_id').whereRef('ratings.user_id', '=', 'users.id'))),
+          eb.not(eb.exists(eb.selectFrom('hidden_movies').select('user_id').whereRef('hidden_movies.user_id', '=', 'users.id'))),
+        ]),
+        eb.and([
+          eb('created_at', '<', inactiveCutoff),
+          eb.not(
+            eb.exists(
+              eb.selectFrom('ratings').select('user_id').whereRef('ratings.user_id', '=', 'users.id').where('rated_at', '>=', inactiveCutoff),
+            ),
+          ),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('hidden_movies')
+                .select('user_id')
+                .whereRef('hidden_movies.user_id', '=', 'users.id')
+                .where('hidden_at', '>=', inactiveCutoff),
+            ),
+          ),
+        ]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
