@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
-import { getGenres, getPopularityIndex, getTitleIndex, type TitleEntry } from './movie-stats';
+import { fromMovieLens, getGenres, getPopularityIndex, getTitleIndex, type TitleEntry } from './movie-stats';
 
 /** A movie as lists and pages show it: its row, its links and its rating statistics. */
 export interface MovieSummary {
@@ -62,11 +62,13 @@ function selectSummaries(db: Kysely<DB>) {
         .selectFrom('ratings')
         .select((inner) => inner.fn.countAll().as('n'))
         .whereRef('ratings.movie_id', '=', 'movies.id')
+        .where(fromMovieLens)
         .as('rating_count'),
       eb
         .selectFrom('ratings')
         .select((inner) => inner.fn.avg('ratings.rating').as('m'))
         .whereRef('ratings.movie_id', '=', 'movies.id')
+        .where(fromMovieLens)
         .as('mean_rating'),
     ]);
 }
