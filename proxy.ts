@@ -5,14 +5,11 @@ import { CLAIM_COOKIE, CLAIM_MAX_AGE_MS, newClaim, VISITOR_COOKIE } from '@/lib/
 import { getEnv } from '@/lib/env';
 
 /**
- * Runs before every request (Next.js 16 "proxy", formerly middleware): refuses methods no route serves and
- * malformed server-action calls with a 4xx (Next would answer 500), and adds the security headers with a fresh
+ * Runs before every request (Next.js 16 "proxy", formerly middleware): refuses malformed server-action calls with a
+ * 4xx (Next would answer 500; TRACE is refused earlier, see lib/http/refuse-methods.ts), and adds the security headers with a fresh
  * CSP nonce, which Next.js reads from the forwarded request header and puts on its scripts.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  if (request.method === 'TRACE' || request.method === 'TRACK') {
-    return new NextResponse(null, { status: 405, headers: { Allow: 'GET, HEAD, POST' } });
-  }
   if (isActionRequest(request.method, request.headers)) {
     const problem = await checkAction(request);
     if (problem) return NextResponse.json({ error: problem.message }, { status: problem.status });
