@@ -42,6 +42,10 @@ export default async function globalSetup() {
       DATABASE_URL: '',
       AUTO_IMPORT: '1',
       HEALTH_TOKEN: healthToken,
+      // Every suite's browser and fetch come from 127.0.0.1: per-client write limits are tested on a site of their
+      // own (e2e/reliability-abuse.e2e.ts).
+      RATE_LIMIT_WRITES_PER_MINUTE: '0',
+      RATE_LIMIT_PROFILES_PER_HOUR: '0',
       PORT: String(port),
       NODE_ENV: 'production',
     },
