@@ -149,7 +149,7 @@ describeEachDatabase(
       await rateMovie(idleState, form({ movieId: '1', rating: '4' }));
       await hideMovie(idleState, form({ movieId: '2' }));
       const userId = (await getVisitorId())!;
-      expect(await startOver()).toMatchObject({ status: 'saved' });
+      expect(await startOver(idleState, new FormData())).toMatchObject({ status: 'saved' });
       expect(mockJar.has(VISITOR_COOKIE)).toBe(false);
       expect(await findVisitor(current().db, userId)).toBeNull();
       expect(await listUserRatings(current().db, userId)).toEqual([]);

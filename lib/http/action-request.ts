@@ -1,7 +1,8 @@
 /**
  * Server-action requests Next.js would answer with a 500 (issue 13, item 9), refused by proxy.ts with a 4xx before
- * any action runs. Every action of this site is used through useActionState, so the browser always sends a
- * multipart reply whose root field "0" is `[previousState, "$K<n>"]` (the state and a FormData reference).
+ * any action runs. Every action of this site takes `(previousState, formData)` (lib/actions: keep it so) and is
+ * called that way, so the browser always sends a multipart reply whose root field "0" is
+ * `[previousState, "$K<n>"]` (the state and a FormData reference).
  * Anything else is a hand-made request: a root that is not that shape (`0=[]`, `[null,{}]`), a text body, or the
  * no-JS `$ACTION_ID_` form (our forms post `$ACTION_REF_` instead), or a body over Next's 1 MB limit.
  */
