@@ -15,6 +15,8 @@ export async function register(): Promise<void> {
       console.error(`[startup] ${errorMessage(error)}`);
       process.exit(1);
     }
+    // TRACE/TRACK would be a 500 inside Next.js: answer 405 on the HTTP server itself (lib/http/refuse-methods.ts).
+    (await import('./lib/http/refuse-methods')).refuseUnsupportedMethods((await import('node:http')).Server);
     // SIGTERM/SIGINT: let Next drain the requests in flight, then close the database before exiting.
     (await import('./lib/shutdown')).installGracefulShutdown();
     const { startApp } = await import('./lib/startup');

@@ -12,6 +12,8 @@ export interface UsersTable {
   id: Generated<number>;
   kind: UserKind;
   created_at: ColumnType<Date, Date | string | undefined, never>;
+  /** A visitor's browser claim (see lib/session.ts): one profile per claim. */
+  claim: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MoviesTable {

@@ -101,12 +101,13 @@ describe('visitor isolation and server-action safety', () => {
 
   it("gives an altered or forged cookie a fresh profile, never Alice's ratings", async () => {
     expect(await profileRatings(aliceCookie)).toEqual(['Toy Story 4 stars']);
-    const [version, id, createdAt, signature] = aliceCookie.split('.');
+    const [version, id, createdAt, issuedAt, signature] = aliceCookie.split('.');
     const altered = [
-      [version, Number(id) + 1, createdAt, signature].join('.'), // someone else's id, Alice's signature
-      [version, id, Number(createdAt) + 1, signature].join('.'),
-      [version, id, createdAt, `${signature!.slice(0, -2)}AA`].join('.'),
-      `${version}.${id}.${createdAt}.${'A'.repeat(43)}`,
+      [version, Number(id) + 1, createdAt, issuedAt, signature].join('.'), // someone else's id, Alice's signature
+      [version, id, Number(createdAt) + 1, issuedAt, signature].join('.'),
+      [version, id, createdAt, Number(issuedAt) + 1, signature].join('.'), // a longer life
+      [version, id, createdAt, issuedAt, `${signature!.slice(0, -2)}AA`].join('.'),
+      `${version}.${id}.${createdAt}.${issuedAt}.${'A'.repeat(43)}`,
       'garbage',
     ];
     for (const cookie of altered) expect([cookie, await profileRatings(cookie)]).toEqual([cookie, []]);

@@ -18,6 +18,12 @@ const EnvSchema = z.object({
   MOVIELENS_DIR: z.string().min(1).default('data/ml-latest-small'),
   /** Bearer token for the operator view of /api/health (details, errors); unset: no operator view. */
   HEALTH_TOKEN: z.string().min(16).optional(),
+  /** 1: a TLS proxy in front of the site is trusted: its X-Forwarded-Proto decides HTTPS (Secure cookie, HSTS). */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Writes (ratings, hides) per minute per client, in each process's memory; 0: no limit. */
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  /** New anonymous profiles per hour per client, in each process's memory; 0: no limit. */
+  RATE_LIMIT_PROFILES_PER_HOUR: z.coerce.number().int().min(0).default(20),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

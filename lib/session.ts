@@ -5,18 +5,28 @@ import path from 'node:path';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getDatabase } from '@/db/client';
-import { createVisitor, findVisitor, type Visitor } from '@/lib/data/visitors';
+import { createVisitor, createVisitorForClaim, findVisitor, type Visitor } from '@/lib/data/visitors';
+import { assertNewProfileAllowed } from '@/lib/actions/write-limits';
 import { getEnv, projectPath } from '@/lib/env';
+import { isTlsRequest } from '@/lib/http/security-headers';
+import { CLAIM_COOKIE, CLAIM_MAX_AGE_MS, isClaim, VISITOR_COOKIE } from '@/lib/http/visitor-claim';
 
 /**
  * The visitor's anonymous profile lives in a users row; the browser holds a signed cookie naming it:
- * `v1.<user id>.<created_at in ms>.<HMAC-SHA256>`. A cookie that fails the signature, or names a profile that is
- * gone or was re-created under the same id (database reset), counts as no profile: it never opens someone
- * else's ratings. The creation time in the token is what tells a re-created id apart.
+ * `v2.<user id>.<created_at in ms>.<issued at in ms>.<HMAC-SHA256>`. A cookie that fails the signature, or names a
+ * profile that is gone or was re-created under the same id (database reset), counts as no profile: it never opens
+ * someone else's ratings. The creation time in the token is what tells a re-created id apart.
+ *
+ * Tokens expire on the server TOKEN_MAX_AGE_MS after they were issued (whatever the browser keeps), and each write
+ * more than TOKEN_ROTATE_AFTER_MS after issue gets a fresh token, so an active visitor never expires and a copied
+ * cookie stops working at the latest after TOKEN_MAX_AGE_MS. Tokens of the older `v1` form count as issued when
+ * the profile was created.
  */
 
-export const VISITOR_COOKIE = 'visitor';
-const COOKIE_MAX_AGE_SECONDS = 400 * 24 * 60 * 60; // the longest lifetime browsers accept (400 days)
+export { VISITOR_COOKIE };
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const TOKEN_MAX_AGE_MS = 180 * DAY_MS;
+export const TOKEN_ROTATE_AFTER_MS = DAY_MS;
 /** Where versions before issue 13 kept the generated secret (the app folder): moved to the data folder on start. */
 export const LEGACY_SESSION_SECRET_FILE = '.data/session-secret';
 const SESSION_SECRET_FILE_NAME = 'session-secret';
@@ -24,26 +34,40 @@ const SESSION_SECRET_FILE_NAME = 'session-secret';
 export interface VisitorClaim {
   id: number;
   createdAtMs: number;
+  issuedAtMs: number;
 }
 
 function hmac(payload: string, secret: string): string {
   return crypto.createHmac('sha256', secret).update(payload).digest('base64url');
 }
 
-export function signVisitorToken(visitor: Visitor, secret: string): string {
-  const payload = `v1.${visitor.id}.${visitor.createdAt.getTime()}`;
+export function signVisitorToken(visitor: Visitor, secret: string, issuedAtMs = Date.now()): string {
+  const payload = `v2.${visitor.id}.${visitor.createdAt.getTime()}.${issuedAtMs}`;
   return `${payload}.${hmac(payload, secret)}`;
 }
 
-/** The claim in a token whose signature checks out (compared in constant time); null otherwise. */
-export function verifyVisitorToken(token: string, secret: string): VisitorClaim | null {
-  const match = /^(v1\.([1-9]\d{0,9})\.(\d{1,15}))\.([A-Za-z0-9_-]{43})$/.exec(token);
+/**
+ * The claim in a token whose signature checks out (compared in constant time) and that has not expired (issued
+ * less than TOKEN_MAX_AGE_MS before `nowMs`, and not in the future); null otherwise.
+ */
+export function verifyVisitorToken(token: string, secret: string, nowMs = Date.now()): VisitorClaim | null {
+  const match =
+    /^(v1\.([1-9]\d{0,9})\.(\d{1,15})|v2\.([1-9]\d{0,9})\.(\d{1,15})\.(\d{1,15}))\.([A-Za-z0-9_-]{43})$/.exec(
+      token,
+    );
   if (!match) return null;
-  const [, payload = '', id = '', createdAtMs = '', signature = ''] = match;
+  const [, payload = '', v1Id, v1Created, v2Id, v2Created, issued, signature = ''] = match;
   const expected = Buffer.from(hmac(payload, secret));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null;
-  return { id: Number(id), createdAtMs: Number(createdAtMs) };
+  const createdAtMs = Number(v1Created ?? v2Created);
+  const claim = {
+    id: Number(v1Id ?? v2Id),
+    createdAtMs,
+    issuedAtMs: issued === undefined ? createdAtMs : Number(issued),
+  };
+  const age = nowMs - claim.issuedAtMs;
+  return age >= -60_000 && age < TOKEN_MAX_AGE_MS ? claim : null; // a minute of clock skew between instances
 }
 
 interface SecretSources {
@@ -120,42 +144,64 @@ export function getSessionSecret(): string {
   return cachedSecret;
 }
 
-async function currentVisitor(): Promise<Visitor | null> {
+async function currentVisitor(): Promise<{ visitor: Visitor; claim: VisitorClaim } | null> {
   const token = (await cookies()).get(VISITOR_COOKIE)?.value;
   const claim = token ? verifyVisitorToken(token, getSessionSecret()) : null;
   if (!claim) return null;
   const { db } = await getDatabase();
   const visitor = await findVisitor(db, claim.id);
-  return visitor && visitor.createdAt.getTime() === claim.createdAtMs ? visitor : null;
+  return visitor && visitor.createdAt.getTime() === claim.createdAtMs ? { visitor, claim } : null;
 }
 
 /** The visitor's profile id, or null when they have none yet. Read-only: for server components and routes. */
-export const getVisitorId = cache(async (): Promise<number | null> => (await currentVisitor())?.id ?? null);
+export const getVisitorId = cache(
+  async (): Promise<number | null> => (await currentVisitor())?.visitor.id ?? null,
+);
 
-/** Plain-http localhost in production (`npm start` on your own machine) would drop a Secure cookie. */
-async function secureCookie(): Promise<boolean> {
-  if (getEnv().NODE_ENV !== 'production') return false;
-  const host = (await headers()).get('host') ?? '';
-  return !/^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d+)?$/.test(host);
+/**
+ * Secure only when the request came over TLS: `next start` itself speaks plain HTTP, so that is known only from a
+ * TLS proxy in front of it, trusted with TRUST_PROXY=1 (its X-Forwarded-Proto). The Host header never decides.
+ */
+export function secureCookieFor(forwardedProto: string | null, trustProxy: boolean): boolean {
+  return isTlsRequest('http://site/', forwardedProto, trustProxy);
 }
 
-/** The visitor's profile id, creating the profile and setting its cookie when needed. Server actions only. */
-export async function ensureVisitorId(): Promise<number> {
-  const existing = await currentVisitor();
-  if (existing) return existing.id;
-  const { db } = await getDatabase();
-  const visitor = await createVisitor(db);
+async function setVisitorCookie(visitor: Visitor): Promise<void> {
   (await cookies()).set(VISITOR_COOKIE, signVisitorToken(visitor, getSessionSecret()), {
     httpOnly: true,
     sameSite: 'lax',
-    secure: await secureCookie(),
+    secure: secureCookieFor((await headers()).get('x-forwarded-proto'), getEnv().TRUST_PROXY === '1'),
     path: '/',
-    maxAge: COOKIE_MAX_AGE_SECONDS,
+    maxAge: TOKEN_MAX_AGE_MS / 1000,
   });
+}
+
+/**
+ * The visitor's profile id, creating the profile and setting its cookie when needed, and rotating a token older
+ * than TOKEN_ROTATE_AFTER_MS. Server actions only.
+ */
+export async function ensureVisitorId(): Promise<number> {
+  const existing = await currentVisitor();
+  if (existing) {
+    if (Date.now() - existing.claim.issuedAtMs > TOKEN_ROTATE_AFTER_MS)
+      await setVisitorCookie(existing.visitor);
+    return existing.visitor.id;
+  }
+  await assertNewProfileAllowed();
+  const { db } = await getDatabase();
+  const jar = await cookies();
+  const claim = jar.get(CLAIM_COOKIE)?.value;
+  const visitor =
+    claim && isClaim(claim)
+      ? await createVisitorForClaim(db, claim, CLAIM_MAX_AGE_MS)
+      : await createVisitor(db);
+  await setVisitorCookie(visitor);
+  if (claim) jar.delete(CLAIM_COOKIE);
   return visitor.id;
 }
 
 /** Forget the profile in this browser (start over): the next write creates a fresh one. Server actions only. */
 export async function forgetVisitor(): Promise<void> {
   (await cookies()).delete(VISITOR_COOKIE);
+  (await cookies()).delete(CLAIM_COOKIE);
 }

@@ -2,6 +2,8 @@ import { DatabaseStartupError, getDatabase } from '@/db/client';
 import { startEngine } from '@/lib/recsys/engine';
 import { getEnv, projectPath } from '@/lib/env';
 import { retryWithBackoff } from '@/lib/retry';
+import { deleteExpiredVisitors } from '@/lib/data/visitors';
+import { TOKEN_MAX_AGE_MS } from '@/lib/session';
 import {
   describeConnectionError,
   describeDatabaseTarget,
@@ -93,7 +95,34 @@ async function startOnce(state: StartupState): Promise<void> {
   state.status = 'ready';
   state.error = null;
   if (hasData) await startRecommendationEngine();
+  scheduleVisitorExpiry();
   console.log(`[startup] ready: the site is on ${siteUrl()}`);
+}
+
+const EXPIRY_EVERY_MS = 6 * 60 * 60 * 1000;
+const EMPTY_PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes empty visitor profiles a day old, and profiles with nothing written for the visitor token's lifetime (no
+ * cookie can reach them), now and every 6 hours (lib/data/visitors.ts). A failure is one logged line.
+ */
+function scheduleVisitorExpiry(): void {
+  const run = async () => {
+    try {
+      const { db } = await getDatabase();
+      const deleted = await deleteExpiredVisitors(db, {
+        emptyAfterMs: EMPTY_PROFILE_MAX_AGE_MS,
+        inactiveAfterMs: TOKEN_MAX_AGE_MS,
+      });
+      if (deleted > 0) console.log(`[startup] deleted ${deleted} empty or abandoned visitor profiles`);
+    } catch (error) {
+      console.error(
+        `[startup] expiring visitor profiles failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
+  void run();
+  setInterval(() => void run(), EXPIRY_EVERY_MS).unref();
 }
 
 /**

@@ -7,8 +7,8 @@ import type { ActionState } from '@/lib/actions/state';
 /** "Start over" with a confirmation step: deletes the visitor's ratings and hidden movies (the whole profile). */
 export function StartOver({ ratingCount, hiddenCount }: { ratingCount: number; hiddenCount: number }) {
   const [confirming, setConfirming] = useState(false);
-  const [state, action, pending] = useActionState(async (): Promise<ActionState> => {
-    const result = await startOver();
+  const [state, action, pending] = useActionState(async (previous: ActionState, form: FormData): Promise<ActionState> => {
+    const result = await startOver(previous, form);
     setConfirming(false);
     return result;
   }, { status: 'idle', message: '' });

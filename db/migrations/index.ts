@@ -4,6 +4,7 @@ import * as modelStore from './2026-11-24-0003-model-store';
 import * as hiddenMovies from './2026-11-24-0002-hidden-movies';
 import * as trainingLeases from './2026-11-24-0004-training-leases';
 import * as visitorArchive from './2026-12-01-0005-visitor-archive';
+import * as visitorClaims from './2026-12-01-0006-visitor-claims';
 
 /**
  * Every migration, in order, listed statically: a folder scan would not survive Next's bundling, and tests
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-0002-hidden-movies': hiddenMovies,
   '2026-11-24-0004-training-leases': trainingLeases,
   '2026-12-01-0005-visitor-archive': visitorArchive,
+  '2026-12-01-0006-visitor-claims': visitorClaims,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -19,6 +19,9 @@ export default async function globalSetup(): Promise<void> {
   fs.rmSync(path.join(process.cwd(), 'test-results', 'e2e-server.log'), { force: true });
   const site = await startSite({
     name: 'e2e',
+    // Every suite's browser and fetch come from 127.0.0.1: per-client write limits are tested on a site of their
+    // own (e2e/reliability-abuse.e2e.ts).
+    env: { RATE_LIMIT_WRITES_PER_MINUTE: '0', RATE_LIMIT_PROFILES_PER_HOUR: '0' },
     port: process.env.E2E_PORT ? Number(process.env.E2E_PORT) : undefined,
     verbose: true,
   });

@@ -16,6 +16,8 @@ import { idleState, type ActionState } from './state';
  */
 
 process.env.SESSION_SECRET = 'property-test-secret-'.padEnd(64, 'x');
+process.env.RATE_LIMIT_WRITES_PER_MINUTE = '0'; // thousands of calls from one client: limits have their own test
+process.env.RATE_LIMIT_PROFILES_PER_HOUR = '0';
 
 const mockJar = new Map<string, string>();
 jest.mock('next/headers', () => ({
@@ -34,16 +36,43 @@ const KNOWN_IDS = TEST_MOVIES.map((movie) => String(movie.id));
 /** Field values: plausible ones, near misses and junk. */
 const fieldValue = fc.oneof(
   fc.constantFrom(...KNOWN_IDS, '0.5', '1', '3.5', '5'),
-  fc.constantFrom('', ' ', '0', '-1', '5.5', '4.25', '1e3', '0x10', 'NaN', 'Infinity', '2147483648', '99999999999999999999', '1; DROP TABLE ratings', "1' OR '1'='1", '\u0000', '4\u0000', '٣'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '-1',
+    '5.5',
+    '4.25',
+    '1e3',
+    '0x10',
+    'NaN',
+    'Infinity',
+    '2147483648',
+    '99999999999999999999',
+    '1; DROP TABLE ratings',
+    "1' OR '1'='1",
+    '\u0000',
+    '4\u0000',
+    '٣',
+  ),
   fc.integer({ min: -10, max: 10_000 }).map(String),
   fc.double({ noNaN: false }).map(String),
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 10 }),
 );
-const fieldName = fc.oneof(fc.constantFrom('movieId', 'rating', '$ACTION_ID_x', '__proto__', 'constructor'), fc.string({ maxLength: 10 }));
-const formEntries = fc.array(fc.tuple(fieldName, fc.oneof({ weight: 9, arbitrary: fieldValue }, { weight: 1, arbitrary: fc.constant(null) })), {
-  maxLength: 5,
-});
+const fieldName = fc.oneof(
+  fc.constantFrom('movieId', 'rating', '$ACTION_ID_x', '__proto__', 'constructor'),
+  fc.string({ maxLength: 10 }),
+);
+const formEntries = fc.array(
+  fc.tuple(
+    fieldName,
+    fc.oneof({ weight: 9, arbitrary: fieldValue }, { weight: 1, arbitrary: fc.constant(null) }),
+  ),
+  {
+    maxLength: 5,
+  },
+);
 
 function toFormData(entries: [string, string | null][]): FormData {
   const data = new FormData();
@@ -74,31 +103,34 @@ describeEachDatabase(
     });
     afterEach(() => jest.restoreAllMocks());
 
-    it.each(Object.keys(ACTIONS) as (keyof typeof ACTIONS)[])('%s: never throws; refused input writes nothing', async (name) => {
-      const action = ACTIONS[name];
-      await fc.assert(
-        fc.asyncProperty(formEntries, async (entries) => {
-          mockJar.clear();
-          const before = await counts();
-          const formData = toFormData(entries);
-          let state: ActionState;
-          try {
-            state = await action(idleState, formData);
-          } catch (error) {
-            throw new Error(`${name} threw for ${JSON.stringify(entries)}: ${String(error)}`);
-          }
-          expect(['saved', 'error']).toContain(state.status);
-          expect(typeof state.message).toBe('string');
-          if (state.status === 'error') {
-            expect(state.message).toMatch(/^Not saved/);
-            expect(await counts()).toBe(before);
-            expect(mockJar.has(VISITOR_COOKIE)).toBe(false);
-          }
-          if (name === 'rateMovie') await checkRating(formData, state);
-        }),
-        { numRuns: 60 },
-      );
-    });
+    it.each(Object.keys(ACTIONS) as (keyof typeof ACTIONS)[])(
+      '%s: never throws; refused input writes nothing',
+      async (name) => {
+        const action = ACTIONS[name];
+        await fc.assert(
+          fc.asyncProperty(formEntries, async (entries) => {
+            mockJar.clear();
+            const before = await counts();
+            const formData = toFormData(entries);
+            let state: ActionState;
+            try {
+              state = await action(idleState, formData);
+            } catch (error) {
+              throw new Error(`${name} threw for ${JSON.stringify(entries)}: ${String(error)}`);
+            }
+            expect(['saved', 'error']).toContain(state.status);
+            expect(typeof state.message).toBe('string');
+            if (state.status === 'error') {
+              expect(state.message).toMatch(/^Not saved/);
+              expect(await counts()).toBe(before);
+              expect(mockJar.has(VISITOR_COOKIE)).toBe(false);
+            }
+            if (name === 'rateMovie') await checkRating(formData, state);
+          }),
+          { numRuns: 60 },
+        );
+      },
+    );
 
     /** A rating is saved exactly when the input is valid for a movie that exists, with the value given. */
     async function checkRating(formData: FormData, state: ActionState): Promise<void> {
@@ -115,7 +147,10 @@ describeEachDatabase(
     }
 
     it('saves valid ratings and refuses everything else (generated near the boundary)', async () => {
-      const rating = fc.oneof(fc.integer({ min: -2, max: 12 }).map((half) => half / 2), fc.double({ min: -1, max: 6, noNaN: true }));
+      const rating = fc.oneof(
+        fc.integer({ min: -2, max: 12 }).map((half) => half / 2),
+        fc.double({ min: -1, max: 6, noNaN: true }),
+      );
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...KNOWN_IDS, '424242', '0'), rating, async (movieId, value) => {
           mockJar.clear();
@@ -125,7 +160,8 @@ describeEachDatabase(
             ['rating', String(value)],
           ]);
           const state = await rateMovie(idleState, formData);
-          const valid = KNOWN_IDS.includes(movieId) && value >= 0.5 && value <= 5 && Number.isInteger(value * 2);
+          const valid =
+            KNOWN_IDS.includes(movieId) && value >= 0.5 && value <= 5 && Number.isInteger(value * 2);
           expect(state.status).toBe(valid ? 'saved' : 'error');
           if (!valid) expect(await counts()).toBe(before);
           else await checkRating(formData, state);

@@ -12,13 +12,16 @@ import { rateMovie, removeRating } from './ratings';
 import { idleState } from './state';
 
 process.env.SESSION_SECRET = 'test-secret-'.padEnd(64, 'x');
+process.env.RATE_LIMIT_WRITES_PER_MINUTE = '0'; // limits have their own test (write-limits.test.ts)
+process.env.RATE_LIMIT_PROFILES_PER_HOUR = '0';
 
 // The browser's cookie jar, as next/headers shows it to server code.
 const mockJar = new Map<string, { value: string; options?: Record<string, unknown> }>();
 jest.mock('next/headers', () => ({
   cookies: async () => ({
     get: (name: string) => (mockJar.has(name) ? { name, value: mockJar.get(name)?.value } : undefined),
-    set: (name: string, value: string, options: Record<string, unknown>) => mockJar.set(name, { value, options }),
+    set: (name: string, value: string, options: Record<string, unknown>) =>
+      mockJar.set(name, { value, options }),
     delete: (name: string) => mockJar.delete(name),
   }),
   headers: async () => new Headers({ host: 'movies.example.org' }),
@@ -64,7 +67,10 @@ describeEachDatabase(
       await rateMovie(idleState, form({ movieId: '1', rating: '3' }));
       expect(await getVisitorId()).toBe(userId);
       const ratings = await listUserRatings(current().db, userId!);
-      expect(ratings.map((r) => [r.movieId, r.rating])).toEqual([[1, 3], [2571, 5]]);
+      expect(ratings.map((r) => [r.movieId, r.rating])).toEqual([
+        [1, 3],
+        [2571, 5],
+      ]);
     });
 
     it.each([
@@ -98,7 +104,9 @@ describeEachDatabase(
       const { db } = current();
       const victim = await createVisitor(db);
       await upsertRating(db, { userId: victim.id, movieId: 2, rating: 1 });
-      mockJar.set(VISITOR_COOKIE, { value: signVisitorToken(victim, 'not-the-server-secret'.padEnd(64, '!')) });
+      mockJar.set(VISITOR_COOKIE, {
+        value: signVisitorToken(victim, 'not-the-server-secret'.padEnd(64, '!')),
+      });
       expect(await getVisitorId()).toBeNull();
       await rateMovie(idleState, form({ movieId: '2', rating: '5' }));
       const fresh = await getVisitorId();
@@ -118,7 +126,10 @@ describeEachDatabase(
     });
 
     it('removes a rating; removing without a profile creates none', async () => {
-      expect(await removeRating(idleState, form({ movieId: '1' }))).toMatchObject({ status: 'saved', rating: null });
+      expect(await removeRating(idleState, form({ movieId: '1' }))).toMatchObject({
+        status: 'saved',
+        rating: null,
+      });
       expect(mockJar.has(VISITOR_COOKIE)).toBe(false);
       await rateMovie(idleState, form({ movieId: '1', rating: '4' }));
       await removeRating(idleState, form({ movieId: '1' }));
@@ -138,7 +149,7 @@ describeEachDatabase(
       await rateMovie(idleState, form({ movieId: '1', rating: '4' }));
       await hideMovie(idleState, form({ movieId: '2' }));
       const userId = (await getVisitorId())!;
-      expect(await startOver()).toMatchObject({ status: 'saved' });
+      expect(await startOver(idleState, new FormData())).toMatchObject({ status: 'saved' });
       expect(mockJar.has(VISITOR_COOKIE)).toBe(false);
       expect(await findVisitor(current().db, userId)).toBeNull();
       expect(await listUserRatings(current().db, userId)).toEqual([]);

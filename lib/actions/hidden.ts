@@ -7,11 +7,13 @@ import { existingMovieInput, MovieInput } from '@/lib/validation/movies';
 import { revalidateVisitorPages } from './revalidate';
 import { invalidInput } from './invalid-input';
 import { NOT_SAVED, type ActionState } from './state';
+import { allowWrite, RateLimitedError, TOO_MANY } from './write-limits';
 
 /** "Not interested": leave a movie out of the visitor's recommendations. FormData: movieId. */
 export async function hideMovie(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = MovieInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidInput(parsed.error);
+  if (!(await allowWrite())) return { status: 'error', message: TOO_MANY };
   const { movieId } = parsed.data;
   try {
     const { db } = await getDatabase();
@@ -20,6 +22,7 @@ export async function hideMovie(_previous: ActionState, formData: FormData): Pro
     const userId = await ensureVisitorId();
     await insertHiddenMovie(db, { userId, movieId });
   } catch (error) {
+    if (error instanceof RateLimitedError) return { status: 'error', message: TOO_MANY };
     console.error('[hideMovie]', error);
     return { status: 'error', message: NOT_SAVED };
   }
@@ -31,6 +34,7 @@ export async function hideMovie(_previous: ActionState, formData: FormData): Pro
 export async function unhideMovie(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = MovieInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidInput(parsed.error);
+  if (!(await allowWrite())) return { status: 'error', message: TOO_MANY };
   const { movieId } = parsed.data;
   try {
     const userId = await getVisitorId();

@@ -7,11 +7,13 @@ import { existingMovieInput, MovieInput, RateMovieInput } from '@/lib/validation
 import { revalidateVisitorPages } from './revalidate';
 import { invalidInput } from './invalid-input';
 import { NOT_SAVED, type ActionState } from './state';
+import { allowWrite, RateLimitedError, TOO_MANY } from './write-limits';
 
 /** Save the visitor's rating of a movie (creating their profile on the first one). FormData: movieId, rating. */
 export async function rateMovie(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = RateMovieInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidInput(parsed.error);
+  if (!(await allowWrite())) return { status: 'error', message: TOO_MANY };
   const { movieId, rating } = parsed.data;
   try {
     const { db } = await getDatabase();
@@ -20,6 +22,7 @@ export async function rateMovie(_previous: ActionState, formData: FormData): Pro
     const userId = await ensureVisitorId();
     await upsertRating(db, { userId, movieId, rating });
   } catch (error) {
+    if (error instanceof RateLimitedError) return { status: 'error', message: TOO_MANY };
     console.error('[rateMovie]', error);
     return { status: 'error', message: NOT_SAVED };
   }
@@ -31,6 +34,7 @@ export async function rateMovie(_previous: ActionState, formData: FormData): Pro
 export async function removeRating(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = MovieInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidInput(parsed.error);
+  if (!(await allowWrite())) return { status: 'error', message: TOO_MANY };
   const { movieId } = parsed.data;
   try {
     const userId = await getVisitorId();

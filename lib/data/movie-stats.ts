@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
 
 /**
@@ -58,11 +58,21 @@ export interface PopularityIndex {
   counts: Map<number, number>;
 }
 
+/**
+ * Public statistics (counts, means, "most rated") come from MovieLens ratings only: anonymous visitors cannot push a
+ * movie up the public lists or move its average by rating it many times from many profiles (issue 13, item 4).
+ * Visitors' ratings still train the recommenders and show on their own profile.
+ */
+export function fromMovieLens(eb: ExpressionBuilder<DB, 'ratings'>) {
+  return eb.exists(eb.selectFrom('users').select('users.id').whereRef('users.id', '=', 'ratings.user_id').where('users.kind', '=', 'movielens'));
+}
+
 export function getPopularityIndex(db: Kysely<DB>): Promise<PopularityIndex> {
   return cached(db, 'popularity', async () => {
     const rows = await db
       .selectFrom('ratings')
       .select((eb) => ['movie_id', eb.fn.countAll().as('n'), eb.fn.avg('rating').as('mean')])
+      .where(fromMovieLens)
       .groupBy('movie_id')
       .execute();
     const stats = rows.map((row) => ({ id: row.movie_id, count: Number(row.n), mean: Number(row.mean) }));

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
 import { MOVED_ARTICLES } from '@/lib/display';
-import { getGenres, getPopularityIndex, getTitleIndex, type TitleEntry } from './movie-stats';
+import { fromMovieLens, getGenres, getPopularityIndex, getTitleIndex, type TitleEntry } from './movie-stats';
 
 /** A movie as lists and pages show it: its row, its links and its rating statistics. */
 export interface MovieSummary {
@@ -63,11 +63,13 @@ function selectSummaries(db: Kysely<DB>) {
         .selectFrom('ratings')
         .select((inner) => inner.fn.countAll().as('n'))
         .whereRef('ratings.movie_id', '=', 'movies.id')
+        .where(fromMovieLens)
         .as('rating_count'),
       eb
         .selectFrom('ratings')
         .select((inner) => inner.fn.avg('ratings.rating').as('m'))
         .whereRef('ratings.movie_id', '=', 'movies.id')
+        .where(fromMovieLens)
         .as('mean_rating'),
     ]);
 }

@@ -17,6 +17,28 @@ export async function createVisitor(db: Kysely<DB>): Promise<Visitor> {
   return { id: row.id, createdAt: row.created_at };
 }
 
+/**
+ * The visitor profile of a browser claim, created by the first of concurrent calls (the unique claim decides; the
+ * others get the same row). A claim older than `maxAgeMs` is not reused: the profile is then created without it.
+ */
+export async function createVisitorForClaim(db: Kysely<DB>, claim: string, maxAgeMs: number): Promise<Visitor> {
+  const inserted = await db
+    .insertInto('users')
+    .values({ kind: 'visitor', claim })
+    .onConflict((conflict) => conflict.column('claim').doNothing())
+    .returning(['id', 'created_at'])
+    .executeTakeFirst();
+  if (inserted) return { id: inserted.id, createdAt: inserted.created_at };
+  const existing = await db
+    .selectFrom('users')
+    .select(['id', 'created_at'])
+    .where('claim', '=', claim)
+    .where('kind', '=', 'visitor')
+    .executeTakeFirst();
+  if (existing && Date.now() - existing.created_at.getTime() < maxAgeMs) return { id: existing.id, createdAt: existing.created_at };
+  return createVisitor(db);
+}
+
 /** A visitor by id; null for unknown ids and for MovieLens users (a cookie never names one of those). */
 export async function findVisitor(db: Kysely<DB>, id: number): Promise<Visitor | null> {
   const row = await db
@@ -31,4 +53,48 @@ export async function findVisitor(db: Kysely<DB>, id: number): Promise<Visitor |
 /** Delete a visitor and, by cascade, their ratings and hidden movies. */
 export async function deleteVisitor(db: Kysely<DB>, id: number): Promise<void> {
   await db.deleteFrom('users').where('id', '=', id).where('kind', '=', 'visitor').execute();
+}
+
+/**
+ * Deletes visitor profiles nobody can use any more: empty ones (no rating, no hidden movie) created more than
+ * `emptyAfterMs` ago, and abandoned ones with nothing written for `inactiveAfterMs` (when that is the visitor token's
+ * lifetime, no valid cookie can name them). Their ratings and hidden movies go by cascade. Returns how many.
+ */
+export async function deleteExpiredVisitors(
+  db: Kysely<DB>,
+  { emptyAfterMs, inactiveAfterMs, now = new Date() }: { emptyAfterMs: number; inactiveAfterMs: number; now?: Date },
+): Promise<number> {
+  const emptyCutoff = new Date(now.getTime() - emptyAfterMs);
+  const inactiveCutoff = new Date(now.getTime() - inactiveAfterMs);
+  const result = await db
+    .deleteFrom('users')
+    .where('kind', '=', 'visitor')
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('created_at', '<', emptyCutoff),
+          eb.not(eb.exists(eb.selectFrom('ratings').select('user_id').whereRef('ratings.user_id', '=', 'users.id'))),
+          eb.not(eb.exists(eb.selectFrom('hidden_movies').select('user_id').whereRef('hidden_movies.user_id', '=', 'users.id'))),
+        ]),
+        eb.and([
+          eb('created_at', '<', inactiveCutoff),
+          eb.not(
+            eb.exists(
+              eb.selectFrom('ratings').select('user_id').whereRef('ratings.user_id', '=', 'users.id').where('rated_at', '>=', inactiveCutoff),
+            ),
+          ),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('hidden_movies')
+                .select('user_id')
+                .whereRef('hidden_movies.user_id', '=', 'users.id')
+                .where('hidden_at', '>=', inactiveCutoff),
+            ),
+          ),
+        ]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
