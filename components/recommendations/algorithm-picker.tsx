@@ -75,8 +75,8 @@ function Quality({ spec }: { spec: ModelSpec }) {
   if (!row) return null;
   return (
     <span className="text-body-secondary" data-testid="model-quality">
-      Measured: NDCG@10 {row.ndcgAt10.toFixed(2)}, {Math.round(row.precisionAt10 * 100)}% of its top 10 liked by the held-out
-      user (<Link href="/about#evaluation">how we measure</Link>).
+      Measured: NDCG@10 {row.ndcgAt10.toFixed(2)}; {Math.round(row.precisionAt10 * 100)}% of its top 10 were movies the user
+      had rated 4★ or more and we had hidden (<Link href="/about#evaluation">how we measure</Link>).
     </span>
   );
 }
