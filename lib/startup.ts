@@ -116,9 +116,7 @@ function scheduleVisitorExpiry(): void {
       });
       if (deleted > 0) console.log(`[startup] deleted ${deleted} empty or abandoned visitor profiles`);
     } catch (error) {
-      console.error(
-        `[startup] expiring visitor profiles failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      console.error(`[startup] expiring visitor profiles failed: ${errorMessage(error)}`);
     }
   };
   void run();
@@ -133,22 +131,9 @@ export function isTransientDatabaseError(error: unknown): boolean {
   if (error instanceof DatabaseStartupError || error instanceof MovieLensImportError) return false;
   const err = error as { code?: string; errors?: { code?: string }[] } | null;
   const code = err?.code ?? err?.errors?.[0]?.code;
-  if (
-    code &&
-    [
-      'EAI_AGAIN',
-      '57P01',
-      '57P03',
-      'ECONNREFUSED',
-      'ENOTFOUND',
-      'EHOSTUNREACH',
-      'ETIMEDOUT',
-      'ECONNRESET',
-      '3D000',
-    ].includes(code)
-  ) {
-    return true;
-  }
+  // Beyond the connection errors describeConnectionError names: a name lookup that may succeed later, and a server
+  // starting up or shutting down.
+  if (code && ['EAI_AGAIN', '57P01', '57P03'].includes(code)) return true;
   return describeConnectionError(error) !== undefined && code !== '28P01' && code !== '28000';
 }
 
