@@ -8,7 +8,10 @@ const createJestConfig = nextJest({ dir: __dirname });
 const config = {
   testEnvironment: 'node',
   setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1', '^server-only$': '<rootDir>/lib/testing/server-only-stub.ts' },
+  moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/$1',
+    '^server-only$': '<rootDir>/lib/testing/server-only-stub.ts',
+  },
   testPathIgnorePatterns: ['/node_modules/', '/.next/', '/e2e/'],
   // Database suites create their own databases; two workers match the two cores of CI.
   maxWorkers: 2,

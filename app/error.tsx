@@ -6,7 +6,13 @@ import { useEffect } from 'react';
  * Shown when a page fails (for example the database is unreachable). retry() fetches the segment's server
  * components again and re-renders it (reset() alone would re-render the failed server payload and fail again).
  */
-export default function ErrorPage({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
+export default function ErrorPage({
+  error,
+  retry,
+}: {
+  error: Error & { digest?: string };
+  retry: () => void;
+}) {
   useEffect(() => {
     console.error(error);
   }, [error]);

@@ -26,8 +26,8 @@ export default function HomePage({ searchParams }: { searchParams: SearchParams 
       <header>
         <h1 className="h2">Rate movies you have seen</h1>
         <p className="lead mb-0">
-          Give a few movies stars and we will recommend others you are likely to enjoy. No sign-up: your ratings are
-          kept for this browser.
+          Give a few movies stars and we will recommend others you are likely to enjoy. No sign-up: your
+          ratings are kept for this browser.
         </p>
       </header>
       <Suspense fallback={<MovieGridSkeleton />}>
@@ -41,7 +41,8 @@ async function RateMovies({ searchParams }: { searchParams: SearchParams }) {
   const { genre: genreParam } = await searchParams;
   const { db } = await getDatabase();
   const [genres, visitorId] = await Promise.all([listGenres(db), getVisitorId()]);
-  const genre = typeof genreParam === 'string' && genres.some((g) => g.genre === genreParam) ? genreParam : null;
+  const genre =
+    typeof genreParam === 'string' && genres.some((g) => g.genre === genreParam) ? genreParam : null;
   const [movies, ratings] = await Promise.all([
     listPopularMovies(db, { genre: genre ?? undefined, limit: 24 }),
     visitorId === null ? [] : listUserRatings(db, visitorId),
@@ -71,7 +72,11 @@ async function RateMovies({ searchParams }: { searchParams: SearchParams }) {
           <ul className="row row-cols-1 row-cols-sm-2 row-cols-lg-3 row-cols-xl-4 g-3 list-unstyled mb-0">
             {movies.map((movie) => (
               <li className="col" key={movie.id}>
-                <MovieCard movie={movie} rating={byMovie[movie.id] ?? null} predicted={predicted?.get(movie.id) ?? null} />
+                <MovieCard
+                  movie={movie}
+                  rating={byMovie[movie.id] ?? null}
+                  predicted={predicted?.get(movie.id) ?? null}
+                />
               </li>
             ))}
           </ul>

@@ -120,8 +120,7 @@ async function closePglite(db: Kysely<DB>, pglite: PGlite): Promise<void> {
 }
 
 /** A startup problem a user can fix (folder in use, unreadable): one clear message, no stack trace needed. */
-export class DatabaseStartupError extends ExpectedError {
-}
+export class DatabaseStartupError extends ExpectedError {}
 
 /** Checks the folder, then takes its lock (db/pglite-lock.ts) with a clear message when another instance holds it. */
 function lockPgliteFolder(dataDir: string): () => void {

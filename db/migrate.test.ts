@@ -7,7 +7,9 @@ describeEachDatabase('migrations', (current) => {
   it('creates every table and records every migration', async () => {
     const { db } = current();
     const tables = await sql<{ table_name: string }>`
-      SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`.execute(db);
+      SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`.execute(
+      db,
+    );
     expect(tables.rows.map((row) => row.table_name)).toEqual(
       expect.arrayContaining(['dataset_imports', 'links', 'movies', 'ratings', 'tags', 'users']),
     );
@@ -22,7 +24,10 @@ describeEachDatabase('migrations', (current) => {
   it('rejects a rating outside 0.5..5 or off the half steps', async () => {
     const { db } = current();
     await db.insertInto('users').values({ id: 1, kind: 'movielens' }).execute();
-    await db.insertInto('movies').values({ id: 1, title: 'Toy Story (1995)', year: 1995, genres: ['Animation'] }).execute();
+    await db
+      .insertInto('movies')
+      .values({ id: 1, title: 'Toy Story (1995)', year: 1995, genres: ['Animation'] })
+      .execute();
     for (const rating of [0, 5.5, 3.25]) {
       await expect(
         db.insertInto('ratings').values({ user_id: 1, movie_id: 1, rating }).execute(),
@@ -34,7 +39,11 @@ describeEachDatabase('migrations', (current) => {
   });
 
   it('gives visitors ids from their own sequence, above MovieLens ids', async () => {
-    const visitor = await current().db.insertInto('users').values({ kind: 'visitor' }).returning('id').executeTakeFirstOrThrow();
+    const visitor = await current()
+      .db.insertInto('users')
+      .values({ kind: 'visitor' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     expect(visitor.id).toBeGreaterThanOrEqual(1_000_000);
   });
 });

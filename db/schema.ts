@@ -118,4 +118,3 @@ export interface DB {
   archived_ratings: ArchivedRatingsTable;
   archived_hidden_movies: ArchivedHiddenMoviesTable;
 }
-

@@ -110,7 +110,8 @@ export function testDialects(): TestDialect[] {
 export async function createTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
   if (dialect === 'pglite') return createPgliteTestDatabase();
   const url = testDatabaseUrl();
-  if (!url) throw new Error('REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set: the PostgreSQL tests cannot run.');
+  if (!url)
+    throw new Error('REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set: the PostgreSQL tests cannot run.');
   return createPostgresTestDatabase(url);
 }
 
@@ -127,7 +128,8 @@ export function describeEachDatabase(
 ): void {
   if (!testDatabaseUrl() && process.env.REQUIRE_POSTGRES !== '1') {
     describe(`${title} [postgresql]`, () => {
-      it.skip('skipped: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run against PostgreSQL', () => undefined);
+      it.skip('skipped: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run against PostgreSQL', () =>
+        undefined);
     });
   }
   for (const dialect of testDialects()) {
@@ -141,7 +143,8 @@ export function describeEachDatabase(
         await database?.destroy();
       });
       body(() => {
-        if (!database) throw new Error(`The ${dialect} test database was not created (see the beforeAll error).`);
+        if (!database)
+          throw new Error(`The ${dialect} test database was not created (see the beforeAll error).`);
         return database;
       }, dialect);
     });

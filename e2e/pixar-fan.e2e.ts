@@ -52,12 +52,16 @@ describe('a Pixar fan who dislikes horror', () => {
     const list = cards(page);
     expect(await list.count()).toBe(12);
     const genres = await list.evaluateAll((articles) =>
-      articles.map((article) => [...article.querySelectorAll('.badge.rounded-pill')].map((badge) => badge.textContent ?? '')),
+      articles.map((article) =>
+        [...article.querySelectorAll('.badge.rounded-pill')].map((badge) => badge.textContent ?? ''),
+      ),
     );
     const animated = genres.filter((movieGenres) => movieGenres.includes('Animation')).length;
     expect(animated).toBeGreaterThanOrEqual(6);
     const reasons = await list.locator('.recommendation-reason').allTextContents();
-    expect(reasons.filter((reason) => reason.startsWith('because you liked')).length).toBeGreaterThanOrEqual(6);
+    expect(reasons.filter((reason) => reason.startsWith('because you liked')).length).toBeGreaterThanOrEqual(
+      6,
+    );
     for (const reason of reasons) {
       const because = reason.split(' · ')[0] ?? '';
       for (const title of DISLIKED_TITLES) expect(because).not.toContain(title);

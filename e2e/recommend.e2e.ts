@@ -57,22 +57,36 @@ describe('recommendations, similarity and how it works', () => {
     await page.getByText('From your 5 ratings').waitFor();
     expect(await page.getByText('Rate a few movies to get your own recommendations.').count()).toBe(0);
     await page.getByTestId('algorithm-description').getByText('NMF, blanks = 0.').waitFor();
-    expect((await reasons(page)).some((reason) => /^because you liked .+ \(\d(\.5)?★\)/.test(reason))).toBe(true);
+    expect((await reasons(page)).some((reason) => /^because you liked .+ \(\d(\.5)?★\)/.test(reason))).toBe(
+      true,
+    );
     // Every list shows the one predicted rating (5 ratings), never its own ranking score.
-    expect(await cards(page).first().locator('.predicted-rating', { hasText: /^For you \d\.\d★$/ }).count()).toBe(1);
+    expect(
+      await cards(page)
+        .first()
+        .locator('.predicted-rating', { hasText: /^For you \d\.\d★$/ })
+        .count(),
+    ).toBe(1);
     expect(await cards(page).locator('.badge', { hasText: /score/ }).count()).toBe(0);
 
     await page.getByRole('link', { name: 'movie median' }).click();
     await page.waitForURL(/fill=movie-median/);
     await page.getByTestId('algorithm-description').getByText('NMF, blanks = movie median.').waitFor();
     expect(await cards(page).count()).toBeGreaterThan(0);
-    expect(await cards(page).first().locator('.predicted-rating', { hasText: /^For you \d\.\d★$/ }).count()).toBe(1);
+    expect(
+      await cards(page)
+        .first()
+        .locator('.predicted-rating', { hasText: /^For you \d\.\d★$/ })
+        .count(),
+    ).toBe(1);
     await bothWidths(page, 'nmf-movie-median');
 
     await page.getByRole('list', { name: 'Algorithm' }).getByRole('link', { name: 'Similar users' }).click();
     await page.waitForURL(/algorithm=cosine/);
     await page.getByTestId('algorithm-description').getByText('Similar users (cosine).').waitFor();
-    expect((await reasons(page))[0]).toMatch(/^liked by \d+ (people|person) with tastes like yours who rated it 4★ or more/);
+    expect((await reasons(page))[0]).toMatch(
+      /^liked by \d+ (people|person) with tastes like yours who rated it 4★ or more/,
+    );
     await bothWidths(page, 'cosine');
   });
 
@@ -100,7 +114,9 @@ describe('recommendations, similarity and how it works', () => {
     await cells.nth(2).hover(); // row "You", column: the user most like you
     const tooltip = page.getByTestId('heat-map-tooltip');
     await tooltip.waitFor();
-    expect(await tooltip.textContent()).toMatch(/You × User \d+.*Similarity -?\d\.\d\d.*\d+ movies? rated by both/);
+    expect(await tooltip.textContent()).toMatch(
+      /You × User \d+.*Similarity -?\d\.\d\d.*\d+ movies? rated by both/,
+    );
     await bothWidths(page, 'similarity');
 
     await cells.nth(2).click();
@@ -117,7 +133,10 @@ describe('recommendations, similarity and how it works', () => {
     await page.goto(url('/about'), { waitUntil: 'networkidle' });
     await page.getByRole('heading', { name: 'NMF: taste factors' }).waitFor();
     await page.getByText('½ ‖V − W H‖', { exact: false }).first().waitFor();
-    await page.getByRole('table').getByRole('row', { name: /NMF, zeros/ }).waitFor();
+    await page
+      .getByRole('table')
+      .getByRole('row', { name: /NMF, zeros/ })
+      .waitFor();
     expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
     await bothWidths(page, 'about');
   });

@@ -28,7 +28,9 @@ async function snapshot(options: ConnectOptions): Promise<Snapshot> {
     const result = await sql<Snapshot>`
       SELECT (SELECT count(*) FROM movies)::int AS movies, (SELECT count(*) FROM ratings)::int AS ratings,
              (SELECT count(*) FROM tags)::int AS tags, (SELECT count(*) FROM users)::int AS users,
-             (SELECT data_version FROM dataset_imports ORDER BY id DESC LIMIT 1) AS version`.execute(connection.db);
+             (SELECT data_version FROM dataset_imports ORDER BY id DESC LIMIT 1) AS version`.execute(
+      connection.db,
+    );
     return result.rows[0]!;
   } finally {
     await connection.close();
@@ -36,7 +38,11 @@ async function snapshot(options: ConnectOptions): Promise<Snapshot> {
 }
 
 function importEnv(target: { databaseUrl?: string; dataDir?: string }): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: target.databaseUrl ?? '', NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: target.databaseUrl ?? '',
+    NODE_ENV: 'production',
+  };
   if (target.dataDir) env.PGLITE_DATA_DIR = target.dataDir;
   else delete env.PGLITE_DATA_DIR;
   return env;
@@ -56,13 +62,19 @@ async function waitForGroupGone(pgid: number): Promise<void> {
 }
 
 function importTiny(env: NodeJS.ProcessEnv): void {
-  const result = spawnSync(TSX, ['scripts/import.ts', '--dir', 'data/fixtures/tiny'], { env, encoding: 'utf8' });
+  const result = spawnSync(TSX, ['scripts/import.ts', '--dir', 'data/fixtures/tiny'], {
+    env,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`the first import failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 /** Starts `db:import --replace` of the full dataset and SIGKILLs it once it reports loading its first table. */
 async function crashReplace(env: NodeJS.ProcessEnv): Promise<string> {
-  const child = spawn(TSX, ['scripts/import.ts', '--replace', '--dir', 'data/ml-latest-small'], { env, detached: true });
+  const child = spawn(TSX, ['scripts/import.ts', '--replace', '--dir', 'data/ml-latest-small'], {
+    env,
+    detached: true,
+  });
   let output = '';
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {

@@ -13,7 +13,10 @@ describe('production without SESSION_SECRET on PostgreSQL', () => {
 
   it('refuses to start and says why', async () => {
     // Port 1: nothing listens, and the secret check comes before any connection attempt.
-    site = await startSite({ name: 'reliability-secret', env: { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', SESSION_SECRET: '' } });
+    site = await startSite({
+      name: 'reliability-secret',
+      env: { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', SESSION_SECRET: '' },
+    });
     let exited: number | string | undefined;
     void site.exited.then((code) => (exited = code));
     // Next runs instrumentation when the server starts (or, at the latest, on the first request).

@@ -68,7 +68,11 @@ describe('graceful shutdown on SIGTERM (PGlite)', () => {
     expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
 
     // The same folder opens again with the same data, without recovery trouble.
-    site = await startSite({ name: 'reliability-shutdown', dataDir, env: { MOVIELENS_DIR: 'data/fixtures/tiny' } });
+    site = await startSite({
+      name: 'reliability-shutdown',
+      dataDir,
+      env: { MOVIELENS_DIR: 'data/fixtures/tiny' },
+    });
     const health = await site.waitForHealth();
     expect(health.database?.counts).toEqual(before);
   });

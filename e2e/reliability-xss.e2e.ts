@@ -29,7 +29,9 @@ describe('HTML in MovieLens titles and tags is shown as text', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null)).toBeNull();
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.locator('b', { hasText: /^Bold$/ }).count()).toBe(0);
-    const scripts = await page.locator('script').evaluateAll((nodes) => nodes.map((node) => node.textContent ?? ''));
+    const scripts = await page
+      .locator('script')
+      .evaluateAll((nodes) => nodes.map((node) => node.textContent ?? ''));
     expect(scripts.filter((text) => text.trim() === 'window.__xss=1')).toEqual([]);
   }
 
@@ -57,6 +59,8 @@ describe('HTML in MovieLens titles and tags is shown as text', () => {
 
     const api = await fetch(`${site!.baseUrl}/api/movies?search=${encodeURIComponent('<b>')}`);
     expect(api.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(((await api.json()) as { items: { title: string }[] }).items.map((item) => item.title)).toEqual([`${TITLE} (1995)`]);
+    expect(((await api.json()) as { items: { title: string }[] }).items.map((item) => item.title)).toEqual([
+      `${TITLE} (1995)`,
+    ]);
   });
 });

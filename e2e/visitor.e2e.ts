@@ -13,8 +13,13 @@ const DESKTOP = { width: 1280, height: 900 };
 
 /** The rating control of a movie inside `scope`, waited until it says the rating is saved. */
 async function expectSaved(scope: Locator, title: string): Promise<void> {
-  const control = scope.locator('.rating-control', { has: scope.page().getByRole('radiogroup', { name: `Your rating for ${title}` }) });
-  await control.first().getByText(/^(Saved|Rating removed)$/).waitFor();
+  const control = scope.locator('.rating-control', {
+    has: scope.page().getByRole('radiogroup', { name: `Your rating for ${title}` }),
+  });
+  await control
+    .first()
+    .getByText(/^(Saved|Rating removed)$/)
+    .waitFor();
 }
 
 async function search(page: Page, text: string): Promise<Locator> {
@@ -71,14 +76,19 @@ describe('a visitor rates movies and manages their ratings', () => {
     await expectSaved(chosenToy, 'Toy Story');
 
     // Three more from the grid of most-rated movies.
-    const grid = page.getByRole('region', { name: /Most-rated movies/ }).or(page.locator('section[aria-labelledby="popular-heading"]'));
+    const grid = page
+      .getByRole('region', { name: /Most-rated movies/ })
+      .or(page.locator('section[aria-labelledby="popular-heading"]'));
     for (const [title, stars] of [
       ['Forrest Gump', '5 stars'],
       ['Pulp Fiction', '3.5 stars'],
       ['Silence of the Lambs, The', '4 stars'],
     ] as const) {
       const name = title.replace(/^(.*), The$/, 'The $1');
-      await grid.first().getByRole('radio', { name: `Rate ${name} ${stars}` }).click();
+      await grid
+        .first()
+        .getByRole('radio', { name: `Rate ${name} ${stars}` })
+        .click();
       await expectSaved(grid.first(), name);
     }
     await page.getByText('You have rated 5 movies.').waitFor();
@@ -91,9 +101,15 @@ describe('a visitor rates movies and manages their ratings', () => {
     const response = await page.goto(url('/movies/2571'), { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(200);
     await page.getByRole('heading', { level: 1, name: /The Matrix/ }).waitFor();
-    expect(await page.getByRole('radio', { name: 'Rate The Matrix 4.5 stars' }).getAttribute('aria-checked')).toBe('true');
-    expect(await page.getByRole('link', { name: /IMDb/ }).getAttribute('href')).toBe('https://www.imdb.com/title/tt0133093/');
-    expect(await page.getByRole('link', { name: /TMDB/ }).getAttribute('href')).toBe('https://www.themoviedb.org/movie/603');
+    expect(
+      await page.getByRole('radio', { name: 'Rate The Matrix 4.5 stars' }).getAttribute('aria-checked'),
+    ).toBe('true');
+    expect(await page.getByRole('link', { name: /IMDb/ }).getAttribute('href')).toBe(
+      'https://www.imdb.com/title/tt0133093/',
+    );
+    expect(await page.getByRole('link', { name: /TMDB/ }).getAttribute('href')).toBe(
+      'https://www.themoviedb.org/movie/603',
+    );
     await page.locator('.recharts-surface').first().waitFor();
     await bothWidths(page, 'movie');
 
@@ -118,7 +134,9 @@ describe('a visitor rates movies and manages their ratings', () => {
 
     await page.reload({ waitUntil: 'networkidle' });
     await expect(list.getByRole('listitem').count()).resolves.toBe(4);
-    expect(await list.getByRole('radio', { name: 'Rate Toy Story 2.5 stars' }).getAttribute('aria-checked')).toBe('true');
+    expect(
+      await list.getByRole('radio', { name: 'Rate Toy Story 2.5 stars' }).getAttribute('aria-checked'),
+    ).toBe('true');
     expect(await list.getByRole('link', { name: 'The Matrix' }).count()).toBe(0);
     await page.goto(url('/'), { waitUntil: 'networkidle' });
     await page.getByText('You have rated 4 movies.').waitFor();

@@ -8,13 +8,15 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '..');
 const SOURCE_DIRS = ['app', 'components', 'db', 'lib', 'scripts', 'e2e'];
 const EXTENSIONS = ['.ts', '.tsx', '.mjs', '.js'];
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function sourceFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name.startsWith('.') ? [] : sourceFiles(full);
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || entry.name.startsWith('.') ? [] : sourceFiles(full);
     return EXTENSIONS.includes(path.extname(entry.name)) ? [full] : [];
   });
 }
@@ -24,7 +26,11 @@ function resolveImport(from: string, specifier: string): string | null {
   if (specifier.startsWith('@/')) base = path.join(ROOT, specifier.slice(2));
   else if (specifier.startsWith('.')) base = path.resolve(path.dirname(from), specifier);
   else return null;
-  const candidates = [base, ...EXTENSIONS.map((ext) => base + ext), ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`))];
+  const candidates = [
+    base,
+    ...EXTENSIONS.map((ext) => base + ext),
+    ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`)),
+  ];
   return candidates.find((file) => fs.existsSync(file) && fs.statSync(file).isFile()) ?? null;
 }
 
@@ -57,7 +63,8 @@ function cycles(graph: Map<string, string[]>): string[][] {
       if (!index.has(next)) {
         visit(next);
         low.set(node, Math.min(low.get(node) as number, low.get(next) as number));
-      } else if (onStack.has(next)) low.set(node, Math.min(low.get(node) as number, index.get(next) as number));
+      } else if (onStack.has(next))
+        low.set(node, Math.min(low.get(node) as number, index.get(next) as number));
     }
     if (low.get(node) === index.get(node)) {
       const component: string[] = [];
@@ -79,7 +86,9 @@ describe('the import graph', () => {
 
   it('is read from the source', () => {
     expect(graph.size).toBeGreaterThan(100);
-    expect(graph.get(path.join(ROOT, 'lib/recsys/index.ts'))).toContain(path.join(ROOT, 'lib/recsys/registry.ts'));
+    expect(graph.get(path.join(ROOT, 'lib/recsys/index.ts'))).toContain(
+      path.join(ROOT, 'lib/recsys/registry.ts'),
+    );
   });
 
   it('has no cycle, type-only imports included', () => {
@@ -87,7 +96,15 @@ describe('the import graph', () => {
   });
 
   it('finds a cycle when there is one', () => {
-    expect(cycles(new Map([['a', ['b']], ['b', ['a']], ['c', ['a']]]))).toEqual([['a', 'b']]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['a']],
+          ['c', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b']]);
   });
 
   it('lets app/ and components/ reach the model cache only through its index (tests: its testing/ folder)', () => {
@@ -96,7 +113,9 @@ describe('the import graph', () => {
     const offending = [...graph]
       .filter(([file]) => /^(app|components)\//.test(path.relative(ROOT, file)))
       .flatMap(([file, targets]) =>
-        targets.filter((target) => target.startsWith(engineDir + path.sep) && !allowed.has(target)).map((target) => `${path.relative(ROOT, file)} → ${path.relative(ROOT, target)}`),
+        targets
+          .filter((target) => target.startsWith(engineDir + path.sep) && !allowed.has(target))
+          .map((target) => `${path.relative(ROOT, file)} → ${path.relative(ROOT, target)}`),
       );
     expect(offending).toEqual([]);
   });

@@ -8,7 +8,22 @@ import type { Explanation } from '@/lib/recsys/types';
 type TitleOf = (movieId: number) => string | undefined;
 
 /** The leading articles MovieLens moves behind a comma (English, French, Italian, Spanish, German). */
-export const MOVED_ARTICLES = ['The', 'A', 'An', 'La', 'Le', 'Les', "L'", 'Il', 'El', 'Los', 'Las', 'Der', 'Die', 'Das'] as const;
+export const MOVED_ARTICLES = [
+  'The',
+  'A',
+  'An',
+  'La',
+  'Le',
+  'Les',
+  "L'",
+  'Il',
+  'El',
+  'Los',
+  'Las',
+  'Der',
+  'Die',
+  'Das',
+] as const;
 
 const TRAILING_YEAR = /\s*\(\d{4}(?:\s*[–-]\s*(?:\d{4})?)?\)\s*$/;
 const MOVED_ARTICLE = new RegExp(`^(.+), (${MOVED_ARTICLES.join('|')})$`);

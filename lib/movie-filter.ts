@@ -11,7 +11,9 @@ export interface MovieFilter {
   minRatings?: number;
 }
 
-export type ResolvedMovieFilter = { [K in keyof MovieFilter]-?: NonNullable<MovieFilter[K]> | null } & { minRatings: number };
+export type ResolvedMovieFilter = { [K in keyof MovieFilter]-?: NonNullable<MovieFilter[K]> | null } & {
+  minRatings: number;
+};
 
 export function resolveMovieFilter(filter: MovieFilter = {}): ResolvedMovieFilter {
   return {

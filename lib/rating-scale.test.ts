@@ -13,6 +13,8 @@ describe('the rating scale', () => {
 
   it('clamps and rounds predictions onto the scale', () => {
     expect([clampRating(7), clampRating(-2), clampRating(3.27)]).toEqual([5, 0.5, 3.27]);
-    expect([roundToScale(3.27), roundToScale(3.26), roundToScale(0.1), roundToScale(9)]).toEqual([3.5, 3.5, 0.5, 5]);
+    expect([roundToScale(3.27), roundToScale(3.26), roundToScale(0.1), roundToScale(9)]).toEqual([
+      3.5, 3.5, 0.5, 5,
+    ]);
   });
 });

@@ -16,7 +16,12 @@ export const RATING_VALUES: readonly number[] = Array.from(
 );
 
 export function isRatingValue(value: number): boolean {
-  return Number.isFinite(value) && value >= MIN_RATING && value <= MAX_RATING && Number.isInteger(value / RATING_STEP);
+  return (
+    Number.isFinite(value) &&
+    value >= MIN_RATING &&
+    value <= MAX_RATING &&
+    Number.isInteger(value / RATING_STEP)
+  );
 }
 
 /** A prediction brought onto the scale (not rounded to a step). */

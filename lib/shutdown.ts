@@ -43,10 +43,11 @@ export function installGracefulShutdown(options: ShutdownOptions = {}): void {
     // With NEXT_MANUAL_SIG_HANDLE Next leaves signals to the app: nobody else will exit.
     if (process.env.NEXT_MANUAL_SIG_HANDLE) closeThenExit(0);
     setTimeout(() => {
-      console.error(`[shutdown] requests still open after ${timeoutMs / 1000} s: closing the database anyway`);
+      console.error(
+        `[shutdown] requests still open after ${timeoutMs / 1000} s: closing the database anyway`,
+      );
       closeThenExit(1);
     }, timeoutMs).unref();
   };
   for (const signal of signals) process.on(signal, onSignal);
 }
-

@@ -54,24 +54,40 @@ async function startBenchSite(env: Record<string, string>): Promise<Site> {
 
 /** A visitor cookie with a few ratings, made through the rateMovie server action (its id is in the build). */
 async function visitorCookie(baseUrl: string): Promise<string | null> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, DIST, 'server', 'server-reference-manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(ROOT, DIST, 'server', 'server-reference-manifest.json'), 'utf8'),
+  ) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
   const actionId = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === 'rateMovie')?.[0];
   if (!actionId) return null;
   let cookie: string | null = null;
-  for (const [movieId, rating] of [[1, 5], [2571, 4.5], [318, 4], [2, 2]] as const) {
+  for (const [movieId, rating] of [
+    [1, 5],
+    [2571, 4.5],
+    [318, 4],
+    [2, 2],
+  ] as const) {
     const form = new FormData();
     form.set('_1_movieId', String(movieId));
     form.set('_1_rating', String(rating));
     form.set('0', JSON.stringify([{ status: 'idle', message: '', rating: null }, '$K1']));
     const response: Response = await fetch(`${baseUrl}/movies/${movieId}`, {
       method: 'POST',
-      headers: { accept: 'text/x-component', 'next-action': actionId, origin: baseUrl, ...(cookie ? { cookie } : {}) },
+      headers: {
+        accept: 'text/x-component',
+        'next-action': actionId,
+        origin: baseUrl,
+        ...(cookie ? { cookie } : {}),
+      },
       body: form,
     });
     await response.text();
-    cookie ??= response.headers.getSetCookie().find((line: string) => line.startsWith('visitor='))?.split(';')[0] ?? null;
+    cookie ??=
+      response.headers
+        .getSetCookie()
+        .find((line: string) => line.startsWith('visitor='))
+        ?.split(';')[0] ?? null;
   }
   return cookie;
 }
@@ -102,14 +118,33 @@ function mix(cookie: string | null): { name: string; request: LoadRequest }[] {
   const withCookie = cookie ? { cookie } : undefined;
   // Two different movies: the API refuses a movie rated twice.
   const body = () =>
-    JSON.stringify({ ratings: [{ movieId: pick(MOVIES.filter((id) => id !== 260)), rating: 5 }, { movieId: 260, rating: 4 }], algorithm: pick(['cosine', 'nmf', 'popular']), n: 10 });
+    JSON.stringify({
+      ratings: [
+        { movieId: pick(MOVIES.filter((id) => id !== 260)), rating: 5 },
+        { movieId: 260, rating: 4 },
+      ],
+      algorithm: pick(['cosine', 'nmf', 'popular']),
+      n: 10,
+    });
   return [
     { name: '/', request: { method: 'GET', path: '/' } },
-    { name: '/movies/[id]', request: { method: 'GET', setupRequest: (request) => ({ ...request, path: `/movies/${pick(MOVIES)}` }) } },
+    {
+      name: '/movies/[id]',
+      request: {
+        method: 'GET',
+        setupRequest: (request) => ({ ...request, path: `/movies/${pick(MOVIES)}` }),
+      },
+    },
     { name: '/recommendations', request: { method: 'GET', path: '/recommendations', headers: withCookie } },
     {
       name: '/api/movies?search=',
-      request: { method: 'GET', setupRequest: (request) => ({ ...request, path: `/api/movies?search=${encodeURIComponent(pick(SEARCHES))}` }) },
+      request: {
+        method: 'GET',
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api/movies?search=${encodeURIComponent(pick(SEARCHES))}`,
+        }),
+      },
     },
     {
       name: 'POST /api/recommendations',
@@ -141,8 +176,12 @@ function summarise(result: LoadResult) {
 /** Each kind of request alone, briefly: where the time goes. */
 async function breakdown(site: Site, cookie: string | null) {
   for (const { name, request } of mix(cookie)) {
-    const r = summarise(await autocannon({ url: site.baseUrl, connections: 10, duration: 10, requests: [request] }));
-    console.log(`    ${name.padEnd(26)} ${String(r.requestsPerSecond).padStart(5)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors${r.detail}`);
+    const r = summarise(
+      await autocannon({ url: site.baseUrl, connections: 10, duration: 10, requests: [request] }),
+    );
+    console.log(
+      `    ${name.padEnd(26)} ${String(r.requestsPerSecond).padStart(5)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors${r.detail}`,
+    );
   }
 }
 
@@ -156,8 +195,14 @@ async function drive(site: Site, cookie: string | null, options: { duration: num
   return { ...summarise(result), rssMb: groupRssMb(site.pid) };
 }
 
-async function benchDialect(name: string, env: Record<string, string>, options: { duration: number; connections: number; breakdown: boolean }) {
-  console.log(`\n${name}: starting the site on a fresh database with the bundled data (import and training first)`);
+async function benchDialect(
+  name: string,
+  env: Record<string, string>,
+  options: { duration: number; connections: number; breakdown: boolean },
+) {
+  console.log(
+    `\n${name}: starting the site on a fresh database with the bundled data (import and training first)`,
+  );
   const site = await startBenchSite(env);
   try {
     const cookie = await visitorCookie(site.baseUrl);
@@ -187,9 +232,16 @@ async function main(): Promise<void> {
       breakdown: { type: 'boolean', default: false },
     },
   });
-  const options = { duration: Number(values.duration), connections: Number(values.connections), breakdown: values.breakdown ?? false };
-  if (!fs.existsSync(path.join(ROOT, DIST, 'BUILD_ID'))) throw new Error(`no build in ${DIST}/: run \`npm run build\` first`);
-  console.log(`Load: ${options.connections} connections for ${options.duration} s per run, 2 runs per database, ${os.cpus().length} CPUs (build ${DIST}/)`);
+  const options = {
+    duration: Number(values.duration),
+    connections: Number(values.connections),
+    breakdown: values.breakdown ?? false,
+  };
+  if (!fs.existsSync(path.join(ROOT, DIST, 'BUILD_ID')))
+    throw new Error(`no build in ${DIST}/: run \`npm run build\` first`);
+  console.log(
+    `Load: ${options.connections} connections for ${options.duration} s per run, 2 runs per database, ${os.cpus().length} CPUs (build ${DIST}/)`,
+  );
   fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
 
   if (values.dialect !== 'postgresql') {

@@ -222,7 +222,9 @@ runScript(async () => {
 /** The results file that /about, the picker and the README table read (lib/recsys/evaluation-results.json). */
 function writeResults(done: Run[], n: number, seed: number, data: string): void {
   const file = path.join(process.cwd(), 'lib/recsys/evaluation-results.json');
-  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || 'unknown commit';
+  const commit =
+    spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() ||
+    'unknown commit';
   const results = {
     command: 'npm run evaluate -- --algorithm all --write-results',
     generatedAt: `${new Date().toISOString().slice(0, 10)} (commit ${commit})`,

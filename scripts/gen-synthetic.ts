@@ -95,7 +95,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename
       strict: true,
     });
     // The one format anything reads (db:import); the flag stays for the command the docs give.
-    if (values.format !== 'movielens') throw new UsageError(`--format must be movielens (got '${values.format}')`);
+    if (values.format !== 'movielens')
+      throw new UsageError(`--format must be movielens (got '${values.format}')`);
     const t0 = performance.now();
     const movies = positiveInt('movies', values.movies, 87_000);
     const seed = positiveInt('seed', values.seed, 1);

@@ -13,11 +13,17 @@ async function main(): Promise<number> {
   console.log(`Migrating ${describeDatabaseTarget()}`);
   try {
     const connection = await connectDatabase(
-      env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, migrate: false } : { pgliteDataDir: projectPath(env.PGLITE_DATA_DIR), migrate: false },
+      env.DATABASE_URL
+        ? { databaseUrl: env.DATABASE_URL, migrate: false }
+        : { pgliteDataDir: projectPath(env.PGLITE_DATA_DIR), migrate: false },
     );
     try {
       const applied = await migrateToLatest(connection.db);
-      console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Already up to date: nothing to do.');
+      console.log(
+        applied.length
+          ? `Applied ${applied.length} migration(s): ${applied.join(', ')}`
+          : 'Already up to date: nothing to do.',
+      );
     } finally {
       await connection.close();
     }

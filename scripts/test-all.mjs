@@ -22,24 +22,33 @@ let failed = 0;
 
 function run(title, command, commandArgs, env = {}) {
   console.log(`\n=== ${title} ===`);
-  const result = spawnSync(process.execPath, [command, ...commandArgs], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, [command, ...commandArgs], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   return result.status ?? 1;
 }
 
 /** Adds a Jest JSON report to the totals; a run that crashed before writing one counts as one failure. */
 function count(title, outputFile, exitCode) {
   if (!fs.existsSync(outputFile)) {
-    console.error(`${title}: Jest wrote no results (${path.relative(root, outputFile)}); counted as 1 failure.`);
+    console.error(
+      `${title}: Jest wrote no results (${path.relative(root, outputFile)}); counted as 1 failure.`,
+    );
     failed += 1;
     return;
   }
   const report = JSON.parse(fs.readFileSync(outputFile, 'utf8'));
-  const emptyFailures = report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0);
-  for (const file of emptyFailures) console.error(`${title}: ${path.relative(root, file.name)} failed without running a test.`);
+  const emptyFailures = report.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.length === 0,
+  );
+  for (const file of emptyFailures)
+    console.error(`${title}: ${path.relative(root, file.name)} failed without running a test.`);
   const runFailures = report.numFailedTests + emptyFailures.length;
   // A failure outside any test (globalSetup, a bad config) leaves the counts clean but the exit code non-zero.
   const extra = exitCode !== 0 && runFailures === 0 ? 1 : 0;
-  if (extra) console.error(`${title}: Jest exited with code ${exitCode} outside any test; counted as 1 failure.`);
+  if (extra)
+    console.error(`${title}: Jest exited with code ${exitCode} outside any test; counted as 1 failure.`);
   passed += report.numPassedTests;
   failed += runFailures + extra;
 }
@@ -60,7 +69,9 @@ if (runE2e) {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   let built = true;
   if (!flag('--no-build')) {
-    const code = run(`building the site into ${distDir}/ (next build)`, nextBin, ['build'], { NEXT_DIST_DIR: distDir });
+    const code = run(`building the site into ${distDir}/ (next build)`, nextBin, ['build'], {
+      NEXT_DIST_DIR: distDir,
+    });
     if (code !== 0) {
       console.error('The build failed: the e2e tests did not run (counted as 1 failure).');
       failed += 1;

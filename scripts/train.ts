@@ -27,7 +27,12 @@ async function main(): Promise<number> {
   try {
     const { db } = await getDatabase();
     // The main thread is fine here: nothing else is waiting on this process.
-    const engine = new Engine({ db, fitIn: 'main', reuseStored: !args.force, log: (line) => console.log(line.replace('[engine] ', '  ')) });
+    const engine = new Engine({
+      db,
+      fitIn: 'main',
+      reuseStored: !args.force,
+      log: (line) => console.log(line.replace('[engine] ', '  ')),
+    });
     const started = performance.now();
     await engine.start();
     const status = engine.statusJson();
@@ -35,9 +40,13 @@ async function main(): Promise<number> {
       console.error(`Training did not finish: ${status.error ?? status.status}`);
       return 1;
     }
-    console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s on ${status.trainingRatings.toLocaleString('en')} ratings (data version ${status.dataVersion?.slice(0, 12)}…). Stored models:`);
+    console.log(
+      `Done in ${((performance.now() - started) / 1000).toFixed(1)} s on ${status.trainingRatings.toLocaleString('en')} ratings (data version ${status.dataVersion?.slice(0, 12)}…). Stored models:`,
+    );
     for (const model of await listTrainedModels(db)) {
-      console.log(`  ${model.algorithm.padEnd(8)} ${model.paramsKey.padEnd(40)} ${(model.bytes / 1e6).toFixed(1).padStart(6)} MB  fit ${(model.fitMs / 1000).toFixed(1)} s`);
+      console.log(
+        `  ${model.algorithm.padEnd(8)} ${model.paramsKey.padEnd(40)} ${(model.bytes / 1e6).toFixed(1).padStart(6)} MB  fit ${(model.fitMs / 1000).toFixed(1)} s`,
+      );
     }
     return status.models.some((model) => model.state === 'failed') ? 1 : 0;
   } catch (error) {

@@ -18,9 +18,14 @@ export default async function ProfilePage() {
   const visitorId = await getVisitorId();
   const { db } = await getDatabase();
   const [ratings, hiddenIds] =
-    visitorId === null ? [[], []] : await Promise.all([listUserRatings(db, visitorId), listHiddenMovieIds(db, visitorId)]);
+    visitorId === null
+      ? [[], []]
+      : await Promise.all([listUserRatings(db, visitorId), listHiddenMovieIds(db, visitorId)]);
   const [ratedMovies, hiddenMovies] = await Promise.all([
-    listMoviesByIds(db, ratings.map((r) => r.movieId)),
+    listMoviesByIds(
+      db,
+      ratings.map((r) => r.movieId),
+    ),
     listMoviesByIds(db, hiddenIds),
   ]);
   const ratingOf = new Map(ratings.map((r) => [r.movieId, r.rating]));
@@ -34,7 +39,8 @@ export default async function ProfilePage() {
       <header>
         <h1 className="h2">Your ratings</h1>
         <p className="mb-0 text-body-secondary">
-          Kept for this browser without an account. Change a rating by picking other stars; recommendations follow.
+          Kept for this browser without an account. Change a rating by picking other stars; recommendations
+          follow.
         </p>
       </header>
       <RatingProgress count={items.length} />
@@ -45,7 +51,8 @@ export default async function ProfilePage() {
         </h2>
         {items.length === 0 ? (
           <p>
-            You have not rated any movies yet. <Link href="/">Rate a few movies you have seen</Link> to get recommendations.
+            You have not rated any movies yet. <Link href="/">Rate a few movies you have seen</Link> to get
+            recommendations.
           </p>
         ) : (
           <RatedMovieList items={items} />
@@ -80,7 +87,9 @@ export default async function ProfilePage() {
           <h2 id="start-over-heading" className="h5">
             Start over
           </h2>
-          <p className="text-body-secondary">Forget everything you rated here and begin with a fresh profile.</p>
+          <p className="text-body-secondary">
+            Forget everything you rated here and begin with a fresh profile.
+          </p>
           <StartOver ratingCount={items.length} hiddenCount={hiddenMovies.length} />
         </section>
       )}

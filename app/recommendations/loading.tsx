@@ -7,7 +7,9 @@ export default function Loading() {
       <div className="placeholder-glow mb-3" aria-hidden="true">
         <span className="placeholder col-12" style={{ height: '6rem' }} />
       </div>
-      <p className="visually-hidden" role="status">Loading recommendations…</p>
+      <p className="visually-hidden" role="status">
+        Loading recommendations…
+      </p>
       <RecommendationsSkeleton />
     </>
   );

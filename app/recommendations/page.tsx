@@ -14,18 +14,34 @@ import { getVisitorId } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Recommendations' };
 
-export default async function RecommendationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RecommendationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { spec, filter, n } = parseRecommendationQuery(await searchParams);
   const visitorId = await getVisitorId();
   const { db } = await getDatabase();
-  const [ratings, hidden] = visitorId === null ? [[], []] : await Promise.all([listUserRatings(db, visitorId), listHiddenMovieIds(db, visitorId)]);
+  const [ratings, hidden] =
+    visitorId === null
+      ? [[], []]
+      : await Promise.all([listUserRatings(db, visitorId), listHiddenMovieIds(db, visitorId)]);
   const profile = ratings.map(({ movieId, rating }) => ({ movieId, rating }));
   const result = await recommendFor(profile, { model: spec.key, n, exclude: hidden, filter });
   const engine = engineView();
   // Small plain props for the client list: the structured explanation stays on the server.
   const items: RecommendationCardData[] = result.items.map((item) => ({
-    movieId: item.movieId, title: item.title, year: item.year, genres: item.genres, imdbId: item.imdbId, tmdbId: item.tmdbId,
-    ratingCount: item.ratingCount, meanRating: item.meanRating, score: item.score, predictedRating: item.predictedRating, reason: item.reason,
+    movieId: item.movieId,
+    title: item.title,
+    year: item.year,
+    genres: item.genres,
+    imdbId: item.imdbId,
+    tmdbId: item.tmdbId,
+    ratingCount: item.ratingCount,
+    meanRating: item.meanRating,
+    score: item.score,
+    predictedRating: item.predictedRating,
+    reason: item.reason,
     reasonHasStats: item.explanation.kind === 'popular',
   }));
 
@@ -34,17 +50,27 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
       <div className="d-flex flex-wrap align-items-baseline justify-content-between gap-2 mb-3">
         <h1 className="h2 mb-0">Recommended for you</h1>
         <p className="text-body-secondary small mb-0">
-          {profile.length === 0 ? 'No ratings yet' : `From your ${profile.length} rating${profile.length === 1 ? '' : 's'}`}
+          {profile.length === 0
+            ? 'No ratings yet'
+            : `From your ${profile.length} rating${profile.length === 1 ? '' : 's'}`}
           {hidden.length > 0 && ` · ${hidden.length} hidden`}
         </p>
       </div>
       <AlgorithmPicker current={spec} filter={filter} ready={engine?.readyModels ?? []} />
       <RecommendationFilters spec={spec} filter={filter} genres={engine?.genres ?? MOVIELENS_GENRES} />
-      <EngineNotice fallback={result.fallback} requestedLabel={spec.label} progress={engine?.progress ?? null} />
+      <EngineNotice
+        fallback={result.fallback}
+        requestedLabel={spec.label}
+        progress={engine?.progress ?? null}
+      />
       <RecommendationList key={`${spec.key}|${JSON.stringify(filter)}|${n}`} items={items} />
       {items.length >= n && n < MAX_PAGE_SIZE && (
         <div className="text-center mt-4">
-          <Link className="btn btn-outline-primary" href={recommendationHref(spec, filter, Math.min(n + PAGE_SIZE, MAX_PAGE_SIZE))} scroll={false}>
+          <Link
+            className="btn btn-outline-primary"
+            href={recommendationHref(spec, filter, Math.min(n + PAGE_SIZE, MAX_PAGE_SIZE))}
+            scroll={false}
+          >
             Show more
           </Link>
         </div>

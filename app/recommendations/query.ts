@@ -4,7 +4,13 @@
  */
 import { z } from 'zod';
 import type { ResolvedMovieFilter } from '@/lib/movie-filter';
-import { DEFAULT_MODEL_KEY, findModelSpec, modelQuery, modelSpecByKey, type ModelSpec } from '@/lib/recsys/model-specs';
+import {
+  DEFAULT_MODEL_KEY,
+  findModelSpec,
+  modelQuery,
+  modelSpecByKey,
+  type ModelSpec,
+} from '@/lib/recsys/model-specs';
 
 /**
  * Default minimum number of MovieLens ratings. Measured on two 5-rating profiles (sci-fi fan, drama fan), top 10:
@@ -39,23 +45,36 @@ export interface RecommendationQuery {
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export function parseRecommendationQuery(params: SearchParams): RecommendationQuery {
-  const first = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]));
+  const first = Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]),
+  );
   const query = Query.parse(first);
   const spec = findModelSpec(query.algorithm, query.fill) ?? (modelSpecByKey(DEFAULT_MODEL_KEY) as ModelSpec);
   return {
     spec,
     n: query.n ?? PAGE_SIZE,
-    filter: { genre: query.genre ?? null, yearFrom: query.from ?? null, yearTo: query.to ?? null, minRatings: query.min ?? DEFAULT_MIN_RATINGS },
+    filter: {
+      genre: query.genre ?? null,
+      yearFrom: query.from ?? null,
+      yearTo: query.to ?? null,
+      minRatings: query.min ?? DEFAULT_MIN_RATINGS,
+    },
   };
 }
 
 /** The query string for a model and filter (defaults left out, so URLs stay short). */
-export function recommendationHref(spec: ModelSpec, filter: Partial<RecommendationQuery['filter']>, n?: number, path = '/recommendations'): string {
+export function recommendationHref(
+  spec: ModelSpec,
+  filter: Partial<RecommendationQuery['filter']>,
+  n?: number,
+  path = '/recommendations',
+): string {
   const params = new URLSearchParams(modelQuery(spec));
   if (filter.genre) params.set('genre', filter.genre);
   if (filter.yearFrom != null) params.set('from', String(filter.yearFrom));
   if (filter.yearTo != null) params.set('to', String(filter.yearTo));
-  if (filter.minRatings != null && filter.minRatings !== DEFAULT_MIN_RATINGS) params.set('min', String(filter.minRatings));
+  if (filter.minRatings != null && filter.minRatings !== DEFAULT_MIN_RATINGS)
+    params.set('min', String(filter.minRatings));
   if (n !== undefined && n !== PAGE_SIZE) params.set('n', String(n));
   return `${path}?${params.toString()}`;
 }

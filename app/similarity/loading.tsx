@@ -5,7 +5,9 @@ export default function Loading() {
       <div className="placeholder-glow" aria-hidden="true">
         <span className="placeholder col-12 col-lg-8" style={{ height: '24rem' }} />
       </div>
-      <p className="visually-hidden" role="status">Loading the heat map…</p>
+      <p className="visually-hidden" role="status">
+        Loading the heat map…
+      </p>
     </>
   );
 }

@@ -17,13 +17,30 @@ export interface EvaluationChartProps {
 }
 
 /** Precision, recall and NDCG at 10 per model, as grouped horizontal bars. */
-export function EvaluationChart({ rows, width, height = Math.max(260, rows.length * 44 + 60) }: EvaluationChartProps) {
-  const top = Math.ceil(Math.max(0.05, ...rows.flatMap((row) => [row.ndcg, row.precision, row.recall])) * 20) / 20;
+export function EvaluationChart({
+  rows,
+  width,
+  height = Math.max(260, rows.length * 44 + 60),
+}: EvaluationChartProps) {
+  const top =
+    Math.ceil(Math.max(0.05, ...rows.flatMap((row) => [row.ndcg, row.precision, row.recall])) * 20) / 20;
   const ticks = Array.from({ length: Math.round(top / 0.05) + 1 }, (_, i) => Math.round(i * 5) / 100);
   const chart = (
-    <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} width={width} height={height}>
+    <BarChart
+      data={rows}
+      layout="vertical"
+      margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
+      width={width}
+      height={height}
+    >
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-      <XAxis type="number" domain={[0, top]} ticks={ticks} tickFormatter={(v: number) => v.toFixed(2)} fontSize={12} />
+      <XAxis
+        type="number"
+        domain={[0, top]}
+        ticks={ticks}
+        tickFormatter={(v: number) => v.toFixed(2)}
+        fontSize={12}
+      />
       <YAxis type="category" dataKey="label" width={150} fontSize={12} interval={0} />
       <Tooltip formatter={(value) => (typeof value === 'number' ? value.toFixed(3) : String(value))} />
       <Legend />

@@ -33,7 +33,9 @@ describe('HeatMap', () => {
 
   it('shows both users, their similarity and shared movies on hover', async () => {
     render(<HeatMap {...props} />);
-    const cell = screen.getAllByTestId('heat-map-cell').find((c) => c.getAttribute('data-row') === '1' && c.getAttribute('data-col') === '2');
+    const cell = screen
+      .getAllByTestId('heat-map-cell')
+      .find((c) => c.getAttribute('data-row') === '1' && c.getAttribute('data-col') === '2');
     fireEvent.mouseEnter(cell?.parentElement as Element);
     const tooltip = await screen.findByTestId('heat-map-tooltip');
     expect(tooltip).toHaveTextContent('User 7 × User 42');
@@ -45,8 +47,14 @@ describe('HeatMap', () => {
     const onSelectUser = jest.fn();
     render(<HeatMap {...props} onSelectUser={onSelectUser} />);
     const cells = screen.getAllByTestId('heat-map-cell');
-    fireEvent.click(cells.find((c) => c.getAttribute('data-row') === '0' && c.getAttribute('data-col') === '2')?.parentElement as Element);
-    fireEvent.click(cells.find((c) => c.getAttribute('data-row') === '1' && c.getAttribute('data-col') === '0')?.parentElement as Element);
+    fireEvent.click(
+      cells.find((c) => c.getAttribute('data-row') === '0' && c.getAttribute('data-col') === '2')
+        ?.parentElement as Element,
+    );
+    fireEvent.click(
+      cells.find((c) => c.getAttribute('data-row') === '1' && c.getAttribute('data-col') === '0')
+        ?.parentElement as Element,
+    );
     await waitFor(() => expect(onSelectUser.mock.calls).toEqual([[42], [7]]));
   });
 });

@@ -39,7 +39,10 @@ export function RatingHistogram({ bins, highlight = null }: RatingHistogramProps
         <tbody>
           {bins.map((bin) => (
             <tr key={bin.rating}>
-              <td>{bin.rating}{highlight === bin.rating ? ' (your rating)' : ''}</td>
+              <td>
+                {bin.rating}
+                {highlight === bin.rating ? ' (your rating)' : ''}
+              </td>
               <td>{bin.count}</td>
             </tr>
           ))}

@@ -9,9 +9,18 @@ import { displayTitle } from '@/lib/display';
  * "Not interested" (or, for a hidden movie, "Undo not interested"): a small form posting to the hideMovie /
  * unhideMovie server actions, so it works before JavaScript loads; the result is announced.
  */
-export function HideMovieButton({ movieId, title, hidden }: { movieId: number; title: string; hidden: boolean }) {
+export function HideMovieButton({
+  movieId,
+  title,
+  hidden,
+}: {
+  movieId: number;
+  title: string;
+  hidden: boolean;
+}) {
   const [state, action, pending] = useActionState(
-    (previous: ActionState, form: FormData) => (hidden ? unhideMovie(previous, form) : hideMovie(previous, form)),
+    (previous: ActionState, form: FormData) =>
+      hidden ? unhideMovie(previous, form) : hideMovie(previous, form),
     { status: 'idle', message: '' },
   );
   const name = displayTitle(title);
@@ -26,7 +35,10 @@ export function HideMovieButton({ movieId, title, hidden }: { movieId: number; t
       >
         {hidden ? 'Undo not interested' : 'Not interested'}
       </button>
-      <span className={`small ${state.status === 'error' ? 'text-danger' : 'text-body-secondary'}`} aria-live="polite">
+      <span
+        className={`small ${state.status === 'error' ? 'text-danger' : 'text-body-secondary'}`}
+        aria-live="polite"
+      >
         {pending ? 'Saving…' : state.status === 'error' ? state.message : ''}
       </span>
     </form>

@@ -8,7 +8,15 @@ import { displayTitle, formatCount, formatMean } from '@/lib/display';
  * A movie in a grid: title, year, genres, what others thought, the visitor's predicted rating (once they have rated
  * enough movies to have one) and their own rating control.
  */
-export function MovieCard({ movie, rating, predicted = null }: { movie: MovieSummary; rating: number | null; predicted?: number | null }) {
+export function MovieCard({
+  movie,
+  rating,
+  predicted = null,
+}: {
+  movie: MovieSummary;
+  rating: number | null;
+  predicted?: number | null;
+}) {
   return (
     <article className="card h-100 movie-card">
       <div className="card-body d-flex flex-column gap-1">
@@ -18,11 +26,18 @@ export function MovieCard({ movie, rating, predicted = null }: { movie: MovieSum
           </Link>{' '}
           {movie.year !== null && <span className="text-body-secondary fw-normal">({movie.year})</span>}
         </h3>
-        <p className="small text-body-secondary mb-1">{movie.genres.slice(0, 3).join(' · ') || 'No genres listed'}</p>
+        <p className="small text-body-secondary mb-1">
+          {movie.genres.slice(0, 3).join(' · ') || 'No genres listed'}
+        </p>
         <p className="small mb-2 d-flex flex-wrap align-items-center gap-2">
           <span>
-            <span aria-label={`Average rating ${formatMean(movie.meanRating)} out of 5`}>★ {formatMean(movie.meanRating)}</span>
-            <span className="text-body-secondary"> average · {formatCount(movie.ratingCount, 'rating', 'ratings')}</span>
+            <span aria-label={`Average rating ${formatMean(movie.meanRating)} out of 5`}>
+              ★ {formatMean(movie.meanRating)}
+            </span>
+            <span className="text-body-secondary">
+              {' '}
+              average · {formatCount(movie.ratingCount, 'rating', 'ratings')}
+            </span>
           </span>
           {predicted !== null && <PredictedRating rating={predicted} />}
         </p>

@@ -34,7 +34,8 @@ export function SimilarMovies({ movieId, count = 8 }: { movieId: number; count?:
             className="badge text-bg-light border"
             title="How strongly liking one movie goes with liking the other: the correlation of 'liked it' (3.5★ or more) among MovieLens users, 0 to 1"
           >
-            {similarity.toFixed(2)}<span className="visually-hidden"> similarity</span>
+            {similarity.toFixed(2)}
+            <span className="visually-hidden"> similarity</span>
           </span>
         </li>
       ))}

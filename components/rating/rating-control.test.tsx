@@ -40,7 +40,9 @@ describe('RatingControl', () => {
     render(<RatingControl movieId={2571} title="Matrix, The (1999)" initialRating={3.5} />);
     expect(checked()).toBe('Rate The Matrix 3.5 stars');
     expect(screen.getByRole('radio', { name: 'Rate The Matrix 3.5 stars' })).toHaveAttribute('tabindex', '0');
-    expect(screen.getAllByRole('radio').filter((radio) => radio.getAttribute('tabindex') === '0')).toHaveLength(1);
+    expect(
+      screen.getAllByRole('radio').filter((radio) => radio.getAttribute('tabindex') === '0'),
+    ).toHaveLength(1);
   });
 
   it('saves a half-star rating chosen with the mouse, showing saving then saved', async () => {
@@ -107,7 +109,10 @@ describe('RatingControl', () => {
   });
 
   it('falls back to the stored rating and says so when saving fails', async () => {
-    rateMock.mockResolvedValueOnce({ status: 'error', message: 'Not saved: we could not reach the database.' });
+    rateMock.mockResolvedValueOnce({
+      status: 'error',
+      message: 'Not saved: we could not reach the database.',
+    });
     const user = userEvent.setup();
     render(<RatingControl movieId={1} title="Toy Story (1995)" initialRating={2} />);
     await user.click(screen.getByRole('radio', { name: 'Rate Toy Story 5 stars' }));

@@ -1,6 +1,14 @@
 'use client';
 
-import { startTransition, useActionState, useId, useOptimistic, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  startTransition,
+  useActionState,
+  useId,
+  useOptimistic,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { rateMovie, removeRating } from '@/lib/actions/ratings';
 import type { ActionState } from '@/lib/actions/state';
 import { displayTitle, spokenStars } from '@/lib/display';
@@ -13,7 +21,6 @@ export interface RatingControlProps {
   /** The visitor's current rating, or null. */
   initialRating: number | null;
 }
-
 
 function Star() {
   return (
@@ -127,11 +134,20 @@ export function RatingControl({ movieId, title, initialRating }: RatingControlPr
         {rating === null ? '' : rating.toFixed(1)}
       </span>
       {rating !== null && (
-        <button type="button" className="rating-clear" aria-label={`Clear your rating for ${name}`} onClick={() => choose(null)}>
+        <button
+          type="button"
+          className="rating-clear"
+          aria-label={`Clear your rating for ${name}`}
+          onClick={() => choose(null)}
+        >
           ×
         </button>
       )}
-      <span id={statusId} className={`rating-status${state.status === 'error' && !pending ? ' text-danger' : ''}`} aria-live="polite">
+      <span
+        id={statusId}
+        className={`rating-status${state.status === 'error' && !pending ? ' text-danger' : ''}`}
+        aria-live="polite"
+      >
         {status}
       </span>
     </div>

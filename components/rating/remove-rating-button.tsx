@@ -10,7 +10,12 @@ export function RemoveRatingButton({ movieId, title }: { movieId: number; title:
   return (
     <form action={action} className="d-inline-flex align-items-center gap-2">
       <input type="hidden" name="movieId" value={movieId} />
-      <button type="submit" className="btn btn-sm btn-outline-danger" disabled={pending} aria-label={`Remove your rating for ${displayTitle(title)}`}>
+      <button
+        type="submit"
+        className="btn btn-sm btn-outline-danger"
+        disabled={pending}
+        aria-label={`Remove your rating for ${displayTitle(title)}`}
+      >
         {pending ? 'Removing…' : 'Remove'}
       </button>
       {state.status === 'error' && (

@@ -7,11 +7,14 @@ import type { ActionState } from '@/lib/actions/state';
 /** "Start over" with a confirmation step: deletes the visitor's ratings and hidden movies (the whole profile). */
 export function StartOver({ ratingCount, hiddenCount }: { ratingCount: number; hiddenCount: number }) {
   const [confirming, setConfirming] = useState(false);
-  const [state, action, pending] = useActionState(async (previous: ActionState, form: FormData): Promise<ActionState> => {
-    const result = await startOver(previous, form);
-    setConfirming(false);
-    return result;
-  }, { status: 'idle', message: '' });
+  const [state, action, pending] = useActionState(
+    async (previous: ActionState, form: FormData): Promise<ActionState> => {
+      const result = await startOver(previous, form);
+      setConfirming(false);
+      return result;
+    },
+    { status: 'idle', message: '' },
+  );
   const confirmButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
@@ -27,7 +30,12 @@ export function StartOver({ ratingCount, hiddenCount }: { ratingCount: number; h
   return (
     <div>
       {confirming ? (
-        <form action={action} className="alert alert-danger mb-0" role="alertdialog" aria-labelledby="start-over-question">
+        <form
+          action={action}
+          className="alert alert-danger mb-0"
+          role="alertdialog"
+          aria-labelledby="start-over-question"
+        >
           <p id="start-over-question" className="mb-2">
             Delete {what || 'your profile'}? This cannot be undone.
           </p>
@@ -35,7 +43,12 @@ export function StartOver({ ratingCount, hiddenCount }: { ratingCount: number; h
             <button ref={confirmButton} type="submit" className="btn btn-danger" disabled={pending}>
               {pending ? 'Deleting…' : 'Yes, delete everything'}
             </button>
-            <button type="button" className="btn btn-outline-secondary" onClick={() => setConfirming(false)} disabled={pending}>
+            <button
+              type="button"
+              className="btn btn-outline-secondary"
+              onClick={() => setConfirming(false)}
+              disabled={pending}
+            >
               Cancel
             </button>
           </div>
@@ -45,7 +58,10 @@ export function StartOver({ ratingCount, hiddenCount }: { ratingCount: number; h
           Start over…
         </button>
       )}
-      <p className={`small mt-2 mb-0 ${state.status === 'error' ? 'text-danger' : 'text-body-secondary'}`} aria-live="polite">
+      <p
+        className={`small mt-2 mb-0 ${state.status === 'error' ? 'text-danger' : 'text-body-secondary'}`}
+        aria-live="polite"
+      >
         {state.message}
       </p>
     </div>

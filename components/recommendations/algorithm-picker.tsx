@@ -12,16 +12,19 @@ export interface AlgorithmPickerProps {
 
 /** The algorithm (and, for NMF, the fill) as links: the choice lives in the URL, so reloads and shared links keep it. */
 export function AlgorithmPicker({ current, filter, ready }: AlgorithmPickerProps) {
-  const groups = MODEL_GROUPS.map((group) => ({ ...group, specs: PICKER_SPECS.filter((spec) => spec.group === group.key) })).filter(
-    (group) => group.specs.length > 0,
-  );
+  const groups = MODEL_GROUPS.map((group) => ({
+    ...group,
+    specs: PICKER_SPECS.filter((spec) => spec.group === group.key),
+  })).filter((group) => group.specs.length > 0);
   const currentGroup = groups.find((group) => group.key === current.group);
   const variants = currentGroup?.specs ?? [];
   const training = (spec: ModelSpec) => !ready.includes(spec.key);
   return (
     <section aria-labelledby="algorithm-heading" className="card mb-3">
       <div className="card-body">
-        <h2 id="algorithm-heading" className="h6 text-body-secondary text-uppercase mb-2">Algorithm</h2>
+        <h2 id="algorithm-heading" className="h6 text-body-secondary text-uppercase mb-2">
+          Algorithm
+        </h2>
         <ul className="nav nav-pills flex-wrap gap-1 mb-2" aria-label="Algorithm">
           {groups.map((group) => {
             const active = current.group === group.key;
@@ -36,7 +39,9 @@ export function AlgorithmPicker({ current, filter, ready }: AlgorithmPickerProps
                   prefetch={false}
                 >
                   {group.label}
-                  {group.origin === 'original design' && <span className="small opacity-75"> · original design</span>}
+                  {group.origin === 'original design' && (
+                    <span className="small opacity-75"> · original design</span>
+                  )}
                 </Link>
               </li>
             );
@@ -44,7 +49,9 @@ export function AlgorithmPicker({ current, filter, ready }: AlgorithmPickerProps
         </ul>
         {variants.length > 1 && (
           <div className="mb-2">
-            <span className="small text-body-secondary me-2" id="fill-label">{currentGroup?.variantsLabel ?? 'Variant'}:</span>
+            <span className="small text-body-secondary me-2" id="fill-label">
+              {currentGroup?.variantsLabel ?? 'Variant'}:
+            </span>
             <div className="btn-group btn-group-sm flex-wrap" role="group" aria-labelledby="fill-label">
               {variants.map((spec) => (
                 <Link
@@ -75,8 +82,9 @@ function Quality({ spec }: { spec: ModelSpec }) {
   if (!row) return null;
   return (
     <span className="text-body-secondary" data-testid="model-quality">
-      Measured: NDCG@10 {row.ndcgAt10.toFixed(2)}; {Math.round(row.precisionAt10 * 100)}% of its top 10 were movies the user
-      had rated 4★ or more and we had hidden (<Link href="/about#evaluation">how we measure</Link>).
+      Measured: NDCG@10 {row.ndcgAt10.toFixed(2)}; {Math.round(row.precisionAt10 * 100)}% of its top 10 were
+      movies the user had rated 4★ or more and we had hidden (
+      <Link href="/about#evaluation">how we measure</Link>).
     </span>
   );
 }

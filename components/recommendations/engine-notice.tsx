@@ -14,8 +14,12 @@ export function EngineNotice({ fallback, requestedLabel, progress }: EngineNotic
   if (fallback === 'empty-profile') {
     return (
       <div className="alert alert-info" role="status">
-        <strong>Rate a few movies to get your own recommendations.</strong> Until then, here are the movies most
-        MovieLens users rated. <Link href="/" className="alert-link">Rate movies</Link> — five ratings are enough to start.
+        <strong>Rate a few movies to get your own recommendations.</strong> Until then, here are the movies
+        most MovieLens users rated.{' '}
+        <Link href="/" className="alert-link">
+          Rate movies
+        </Link>{' '}
+        — five ratings are enough to start.
       </div>
     );
   }
@@ -24,8 +28,9 @@ export function EngineNotice({ fallback, requestedLabel, progress }: EngineNotic
       <div className="alert alert-warning d-flex align-items-center gap-2" role="status">
         <span className="spinner-border spinner-border-sm flex-shrink-0" aria-hidden="true" />
         <span>
-          The models are still training{progress ? ` (${progress.done} of ${progress.total} ready)` : ''}: showing
-          popular movies until <strong>{requestedLabel}</strong> is ready. This page refreshes by itself.
+          The models are still training{progress ? ` (${progress.done} of ${progress.total} ready)` : ''}:
+          showing popular movies until <strong>{requestedLabel}</strong> is ready. This page refreshes by
+          itself.
         </span>
         <RefreshWhileTraining />
       </div>

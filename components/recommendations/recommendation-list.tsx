@@ -45,23 +45,48 @@ export function RecommendationList({ items }: { items: RecommendationCardData[] 
 
   const shown = shownItems.filter((item) => !hidden.has(item.movieId));
   return (
-    <div onClickCapture={(event) => markRating(event.target)} onKeyDownCapture={(event) => markRating(event.target)}>
-      <p className="visually-hidden" aria-live="polite">{message}</p>
+    <div
+      onClickCapture={(event) => markRating(event.target)}
+      onKeyDownCapture={(event) => markRating(event.target)}
+    >
+      <p className="visually-hidden" aria-live="polite">
+        {message}
+      </p>
       {newer && (
-        <div className="alert alert-light border d-flex flex-wrap align-items-center gap-2 py-2" role="status">
+        <div
+          className="alert alert-light border d-flex flex-wrap align-items-center gap-2 py-2"
+          role="status"
+        >
           <span className="small">Your ratings changed your recommendations.</span>
-          <button type="button" className="btn btn-sm btn-primary" onClick={() => { setShownItems(latest); setInteracted(false); }}>
+          <button
+            type="button"
+            className="btn btn-sm btn-primary"
+            onClick={() => {
+              setShownItems(latest);
+              setInteracted(false);
+            }}
+          >
             Show the updated list
           </button>
         </div>
       )}
       {shown.length === 0 ? (
-        <p className="text-body-secondary">No movies match these filters. Try another genre, a wider range of years or fewer required ratings.</p>
+        <p className="text-body-secondary">
+          No movies match these filters. Try another genre, a wider range of years or fewer required ratings.
+        </p>
       ) : (
-        <ol className="row row-cols-1 row-cols-md-2 row-cols-xl-3 g-3 list-unstyled" aria-label="Recommended movies">
+        <ol
+          className="row row-cols-1 row-cols-md-2 row-cols-xl-3 g-3 list-unstyled"
+          aria-label="Recommended movies"
+        >
           {shown.map((item, index) => (
             <li className="col" key={item.movieId}>
-              <RecommendationCard item={item} rank={index + 1} onHide={hide} hiding={pending && hidden.has(item.movieId)} />
+              <RecommendationCard
+                item={item}
+                rank={index + 1}
+                onHide={hide}
+                hiding={pending && hidden.has(item.movieId)}
+              />
             </li>
           ))}
         </ol>

@@ -5,9 +5,27 @@ import { MovieSearch, type SearchItem } from './movie-search';
 
 jest.mock('@/lib/actions/ratings', () => ({ rateMovie: jest.fn(), removeRating: jest.fn() }));
 
-const toyStory: SearchItem = { id: 1, title: 'Toy Story (1995)', year: 1995, genres: ['Animation'], ratingCount: 215 };
-const toyStory2: SearchItem = { id: 3114, title: 'Toy Story 2 (1999)', year: 1999, genres: ['Animation'], ratingCount: 97 };
-const matrix: SearchItem = { id: 2571, title: 'Matrix, The (1999)', year: 1999, genres: ['Action'], ratingCount: 278 };
+const toyStory: SearchItem = {
+  id: 1,
+  title: 'Toy Story (1995)',
+  year: 1995,
+  genres: ['Animation'],
+  ratingCount: 215,
+};
+const toyStory2: SearchItem = {
+  id: 3114,
+  title: 'Toy Story 2 (1999)',
+  year: 1999,
+  genres: ['Animation'],
+  ratingCount: 97,
+};
+const matrix: SearchItem = {
+  id: 2571,
+  title: 'Matrix, The (1999)',
+  year: 1999,
+  genres: ['Action'],
+  ratingCount: 278,
+};
 
 const fetchMock = jest.fn();
 
@@ -17,9 +35,17 @@ function answer(items: SearchItem[]) {
 
 beforeEach(() => {
   jest.useFakeTimers();
-  fetchMock.mockReset().mockImplementation(async (url: string) =>
-    answer(decodeURIComponent(url).includes('matrix') ? [matrix] : decodeURIComponent(url).includes('toy') ? [toyStory, toyStory2] : []),
-  );
+  fetchMock
+    .mockReset()
+    .mockImplementation(async (url: string) =>
+      answer(
+        decodeURIComponent(url).includes('matrix')
+          ? [matrix]
+          : decodeURIComponent(url).includes('toy')
+            ? [toyStory, toyStory2]
+            : [],
+      ),
+    );
   global.fetch = fetchMock as unknown as typeof fetch;
 });
 
@@ -47,7 +73,10 @@ describe('MovieSearch', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/movies?search=toy%20sto&limit=8');
     const options = await screen.findAllByRole('option');
-    expect(options.map((option) => option.textContent)).toEqual(['Toy Story (1995)215 ratings', 'Toy Story 2 (1999)97 ratings']);
+    expect(options.map((option) => option.textContent)).toEqual([
+      'Toy Story (1995)215 ratings',
+      'Toy Story 2 (1999)97 ratings',
+    ]);
     expect(input).toHaveAttribute('aria-expanded', 'true');
   });
 
@@ -64,7 +93,10 @@ describe('MovieSearch', () => {
     await settle();
     await screen.findAllByRole('option');
     await user.keyboard('{ArrowDown}');
-    expect(screen.getByRole('option', { name: /^Toy Story \(1995\)/ })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('option', { name: /^Toy Story \(1995\)/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     expect(input).toHaveAttribute('aria-activedescendant', screen.getAllByRole('option')[0]?.id);
     await user.keyboard('{ArrowDown}{ArrowDown}'); // stops at the last one
     expect(screen.getByRole('option', { name: /^Toy Story 2/ })).toHaveAttribute('aria-selected', 'true');

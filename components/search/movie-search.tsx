@@ -55,7 +55,9 @@ export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps
     const controller = new AbortController();
     request.current = controller;
     try {
-      const response = await fetch(`/api/movies?search=${encodeURIComponent(text)}&limit=8`, { signal: controller.signal });
+      const response = await fetch(`/api/movies?search=${encodeURIComponent(text)}&limit=8`, {
+        signal: controller.signal,
+      });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const body = (await response.json()) as { items: SearchItem[] };
       setItems(body.items);
@@ -147,7 +149,13 @@ export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps
           onFocus={() => setOpen(true)}
           onBlur={() => setOpen(false)}
         />
-        <ul id={listId} role="listbox" aria-label="Matching movies" className="list-group shadow movie-search-list" hidden={!showList}>
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="Matching movies"
+          className="list-group shadow movie-search-list"
+          hidden={!showList}
+        >
           {items.map((item, index) => (
             <li
               key={item.id}
@@ -163,7 +171,8 @@ export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps
               onClick={() => choose(item)}
             >
               <span>
-                {displayTitle(item.title)} {item.year !== null && <span className="opacity-75">({item.year})</span>}
+                {displayTitle(item.title)}{' '}
+                {item.year !== null && <span className="opacity-75">({item.year})</span>}
               </span>
               <small className="text-nowrap opacity-75">
                 {item.predictedRating !== undefined && <>for you {item.predictedRating.toFixed(1)}★ · </>}
@@ -177,7 +186,11 @@ export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps
         {open ? message : ''}
       </div>
       {chosen && (
-        <div className="card mt-2 movie-search-chosen" aria-label={`Chosen: ${displayTitle(chosen.title)}`} role="group">
+        <div
+          className="card mt-2 movie-search-chosen"
+          aria-label={`Chosen: ${displayTitle(chosen.title)}`}
+          role="group"
+        >
           <div className="card-body d-flex flex-wrap align-items-center justify-content-between gap-2 py-2">
             <div>
               <Link href={`/movies/${chosen.id}`} className="fw-semibold">
@@ -189,7 +202,12 @@ export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps
                 <PredictedRating rating={chosen.predictedRating} />
               )}
             </div>
-            <RatingControl key={chosen.id} movieId={chosen.id} title={chosen.title} initialRating={ratings[chosen.id] ?? null} />
+            <RatingControl
+              key={chosen.id}
+              movieId={chosen.id}
+              title={chosen.title}
+              initialRating={ratings[chosen.id] ?? null}
+            />
           </div>
         </div>
       )}

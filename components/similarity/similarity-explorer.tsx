@@ -30,12 +30,39 @@ export function SimilarityExplorer({ data, count, selectedUserId }: SimilarityEx
 
   return (
     <div>
-      <form className="d-flex flex-wrap align-items-center gap-2 mb-3" onSubmit={(event) => { event.preventDefault(); go({ n: draft }); }}>
-        <label htmlFor="user-count" className="form-label mb-0 small">Users shown</label>
-        <input id="user-count" type="range" className="form-range" style={{ width: 180 }} min={10} max={50} step={5} value={draft}
-          onChange={(event) => setDraft(Number(event.target.value))} onPointerUp={() => go({ n: draft })} onKeyUp={(event) => { if (event.key.startsWith('Arrow')) go({ n: draft }); }} />
-        <output htmlFor="user-count" className="badge text-bg-secondary">{draft}</output>
-        {pending && <span className="spinner-border spinner-border-sm text-secondary" role="status"><span className="visually-hidden">Updating…</span></span>}
+      <form
+        className="d-flex flex-wrap align-items-center gap-2 mb-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          go({ n: draft });
+        }}
+      >
+        <label htmlFor="user-count" className="form-label mb-0 small">
+          Users shown
+        </label>
+        <input
+          id="user-count"
+          type="range"
+          className="form-range"
+          style={{ width: 180 }}
+          min={10}
+          max={50}
+          step={5}
+          value={draft}
+          onChange={(event) => setDraft(Number(event.target.value))}
+          onPointerUp={() => go({ n: draft })}
+          onKeyUp={(event) => {
+            if (event.key.startsWith('Arrow')) go({ n: draft });
+          }}
+        />
+        <output htmlFor="user-count" className="badge text-bg-secondary">
+          {draft}
+        </output>
+        {pending && (
+          <span className="spinner-border spinner-border-sm text-secondary" role="status">
+            <span className="visually-hidden">Updating…</span>
+          </span>
+        )}
       </form>
       <div ref={box} className="w-100 overflow-hidden" style={{ minHeight: 200 }}>
         {width > 0 && (
@@ -50,15 +77,26 @@ export function SimilarityExplorer({ data, count, selectedUserId }: SimilarityEx
           />
         )}
       </div>
-      <label htmlFor="pick-user" className="form-label small mt-3 mb-1">Or pick a user to see their favourites</label>
-      <select id="pick-user" className="form-select form-select-sm" style={{ maxWidth: 320 }} value={selectedUserId ?? ''}
-        onChange={(event) => event.target.value && go({ user: Number(event.target.value) })}>
+      <label htmlFor="pick-user" className="form-label small mt-3 mb-1">
+        Or pick a user to see their favourites
+      </label>
+      <select
+        id="pick-user"
+        className="form-select form-select-sm"
+        style={{ maxWidth: 320 }}
+        value={selectedUserId ?? ''}
+        onChange={(event) => event.target.value && go({ user: Number(event.target.value) })}
+      >
         <option value="">Choose a user…</option>
-        {data.users.filter((user) => user.id !== null).map((user) => (
-          <option key={user.id} value={user.id ?? ''}>
-            {user.label}{user.toVisitor !== null ? ` — similarity ${user.toVisitor.toFixed(2)}` : ''} ({user.ratingCount} ratings)
-          </option>
-        ))}
+        {data.users
+          .filter((user) => user.id !== null)
+          .map((user) => (
+            <option key={user.id} value={user.id ?? ''}>
+              {user.label}
+              {user.toVisitor !== null ? ` — similarity ${user.toVisitor.toFixed(2)}` : ''} (
+              {user.ratingCount} ratings)
+            </option>
+          ))}
       </select>
     </div>
   );
@@ -69,7 +107,9 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const observer = new ResizeObserver((entries) => setWidth(Math.floor(entries[0]?.contentRect.width ?? 0)));
+    const observer = new ResizeObserver((entries) =>
+      setWidth(Math.floor(entries[0]?.contentRect.width ?? 0)),
+    );
     observer.observe(element);
     setWidth(Math.floor(element.getBoundingClientRect().width));
     return () => observer.disconnect();

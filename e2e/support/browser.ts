@@ -23,7 +23,9 @@ export interface OpenBrowser {
 }
 
 /** A fresh chromium with its own temporary profile (no cookies from other tests). */
-export async function openBrowser(options: { viewport?: { width: number; height: number } } = {}): Promise<OpenBrowser> {
+export async function openBrowser(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<OpenBrowser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'movielens-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',

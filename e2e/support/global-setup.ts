@@ -14,7 +14,9 @@ type GlobalWithSite = typeof globalThis & { __E2E_SITE__?: Site };
 export default async function globalSetup(): Promise<void> {
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!fs.existsSync(chromium)) {
-    throw new Error(`E2E tests need chromium at ${chromium} (apt-get install chromium); CI=true or REQUIRE_E2E=1 makes this a failure.`);
+    throw new Error(
+      `E2E tests need chromium at ${chromium} (apt-get install chromium); CI=true or REQUIRE_E2E=1 makes this a failure.`,
+    );
   }
   fs.rmSync(path.join(process.cwd(), 'test-results', 'e2e-server.log'), { force: true });
   const site = await startSite({
@@ -29,8 +31,23 @@ export default async function globalSetup(): Promise<void> {
   process.env.E2E_BASE_URL = site.baseUrl;
   process.env.E2E_HEALTH_TOKEN = site.healthToken;
   fs.mkdirSync(path.dirname(SITE_FILE), { recursive: true });
-  fs.writeFileSync(SITE_FILE, JSON.stringify({ baseUrl: site.baseUrl, healthToken: site.healthToken, pid: site.pid, dataDir: site.dataDir, logFile: site.logFile }, null, 2));
-  console.log(`\n[e2e] starting the built site on ${site.baseUrl}, database in ${site.dataDir}, log in ${path.relative(process.cwd(), site.logFile)}`);
+  fs.writeFileSync(
+    SITE_FILE,
+    JSON.stringify(
+      {
+        baseUrl: site.baseUrl,
+        healthToken: site.healthToken,
+        pid: site.pid,
+        dataDir: site.dataDir,
+        logFile: site.logFile,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(
+    `\n[e2e] starting the built site on ${site.baseUrl}, database in ${site.dataDir}, log in ${path.relative(process.cwd(), site.logFile)}`,
+  );
 
   // The engine may stay idle if it is started lazily: accept that after a grace period.
   let idleSince: number | null = null;

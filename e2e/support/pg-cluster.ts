@@ -29,11 +29,15 @@ export interface PgCluster {
 }
 
 export function isPgClusterAvailable(): boolean {
-  return fs.existsSync(path.join(BIN, 'initdb')) && (RUN_AS === null || spawnSync('id', [RUN_AS]).status === 0);
+  return (
+    fs.existsSync(path.join(BIN, 'initdb')) && (RUN_AS === null || spawnSync('id', [RUN_AS]).status === 0)
+  );
 }
 
 function run(command: string, args: string[]): string {
-  const [file, argv] = RUN_AS ? ['runuser', ['-u', RUN_AS, '--', path.join(BIN, command), ...args]] : [path.join(BIN, command), args];
+  const [file, argv] = RUN_AS
+    ? ['runuser', ['-u', RUN_AS, '--', path.join(BIN, command), ...args]]
+    : [path.join(BIN, command), args];
   return execFileSync(file, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
@@ -46,7 +50,16 @@ export async function createPgCluster(): Promise<PgCluster> {
   const logFile = path.join(root, 'server.log');
   fs.mkdirSync(socketDir);
   if (RUN_AS) execFileSync('chown', ['-R', `${RUN_AS}:`, root]);
-  run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
+  run('initdb', [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '--encoding=UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
   const port = await freePort();
   const options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=40`;
   let running = false;

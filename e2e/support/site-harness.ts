@@ -27,7 +27,8 @@ export const startedAndNotTraining: HealthCheck = (status, body) =>
   status === 200 && body.startup?.status === 'ready' && body.model?.status !== 'training';
 
 /** Startup done and every model ready (benchmarks measure the trained site). */
-export const modelsReady: HealthCheck = (status, body) => status === 200 && body.startup?.status === 'ready' && body.model?.status === 'ready';
+export const modelsReady: HealthCheck = (status, body) =>
+  status === 200 && body.startup?.status === 'ready' && body.model?.status === 'ready';
 
 export interface Site {
   baseUrl: string;
@@ -69,7 +70,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -77,35 +80,45 @@ export function freePort(): Promise<number> {
 export async function startSite(options: SiteOptions): Promise<Site> {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (!fs.existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) {
-    throw new Error(`No built site in ${distDir}/: run \`npm run build\` first (npm test builds it for you).`);
+    throw new Error(
+      `No built site in ${distDir}/: run \`npm run build\` first (npm test builds it for you).`,
+    );
   }
   const port = options.port ?? (await freePort());
   const usesPostgres = Boolean(options.env?.DATABASE_URL);
   const ownDataDir = !options.dataDir && !usesPostgres;
-  const dataDir = usesPostgres ? null : (options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `movielens-${options.name}-`)));
+  const dataDir = usesPostgres
+    ? null
+    : (options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `movielens-${options.name}-`)));
   fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
   const logFile = path.join(ROOT, 'test-results', `${options.name}-server.log`);
   const out = fs.openSync(logFile, 'a');
   const healthToken = options.env?.HEALTH_TOKEN ?? crypto.randomBytes(24).toString('hex');
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-    cwd: ROOT,
-    detached: true, // its own process group (setsid)
-    stdio: ['ignore', out, out],
-    env: {
-      ...process.env,
-      NEXT_DIST_DIR: distDir,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: '',
-      AUTO_IMPORT: '1',
-      HEALTH_TOKEN: healthToken,
-      ...(dataDir ? { PGLITE_DATA_DIR: dataDir } : {}),
-      ...options.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-p', String(port)],
+    {
+      cwd: ROOT,
+      detached: true, // its own process group (setsid)
+      stdio: ['ignore', out, out],
+      env: {
+        ...process.env,
+        NEXT_DIST_DIR: distDir,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        DATABASE_URL: '',
+        AUTO_IMPORT: '1',
+        HEALTH_TOKEN: healthToken,
+        ...(dataDir ? { PGLITE_DATA_DIR: dataDir } : {}),
+        ...options.env,
+      },
     },
-  });
+  );
   fs.closeSync(out);
   const pid = child.pid as number;
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
   let done = false;
   void exited.then(() => (done = true));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -130,7 +143,8 @@ export async function startSite(options: SiteOptions): Promise<Site> {
       let last = 'no answer';
       let reported = start;
       while (Date.now() - start < limitMs) {
-        if (done) throw new Error(`${options.name}: the server exited before it was ready:\n${tail(site.log())}`);
+        if (done)
+          throw new Error(`${options.name}: the server exited before it was ready:\n${tail(site.log())}`);
         let answer: { status: number; body: HealthBody } | null = null;
         try {
           answer = await site.health();
@@ -140,15 +154,21 @@ export async function startSite(options: SiteOptions): Promise<Site> {
         }
         if (answer && ready(answer.status, answer.body)) return answer.body;
         if (failFast && answer?.body.startup?.status === 'failed') {
-          throw new Error(`${options.name}: the site's startup failed: ${answer.body.startup.error}\n${tail(site.log())}`);
+          throw new Error(
+            `${options.name}: the site's startup failed: ${answer.body.startup.error}\n${tail(site.log())}`,
+          );
         }
         if (options.verbose && Date.now() - reported > 10_000) {
           reported = Date.now();
-          console.log(`[${options.name}] waiting for the site (${Math.round((Date.now() - start) / 1000)} s): ${last.slice(0, 160)}`);
+          console.log(
+            `[${options.name}] waiting for the site (${Math.round((Date.now() - start) / 1000)} s): ${last.slice(0, 160)}`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
-      throw new Error(`${options.name}: not ready after ${limitMs / 1000} s (last health: ${last}):\n${tail(site.log())}`);
+      throw new Error(
+        `${options.name}: not ready after ${limitMs / 1000} s (last health: ${last}):\n${tail(site.log())}`,
+      );
     },
     async stop(signal = 'SIGTERM') {
       if (!done) {

@@ -23,7 +23,10 @@ export async function startOver(_previous: ActionState, _form: FormData): Promis
     await forgetVisitor();
   } catch (error) {
     console.error('[startOver]', error);
-    return { status: 'error', message: 'Nothing was deleted: we could not reach the database. Please try again.' };
+    return {
+      status: 'error',
+      message: 'Nothing was deleted: we could not reach the database. Please try again.',
+    };
   }
   revalidateVisitorPages();
   return { status: 'saved', message: 'Your ratings and hidden movies were deleted. You can start again.' };

@@ -12,7 +12,10 @@ export interface ProfileVector {
   ratings: Float64Array;
 }
 
-export function profileVector(profile: readonly RatedMovie[], movieIndex: ReadonlyMap<number, number>): ProfileVector {
+export function profileVector(
+  profile: readonly RatedMovie[],
+  movieIndex: ReadonlyMap<number, number>,
+): ProfileVector {
   const byPos = new Map<number, number>();
   for (const { movieId, rating } of profile) {
     const j = movieIndex.get(movieId);
@@ -36,7 +39,10 @@ export function resolveN(options?: RecommendOptions): number {
  * A bounded binary heap: O(movies · log n).
  */
 export function topPositions(
-  scores: Float64Array, movieIds: Int32Array, profile: ProfileVector, options?: RecommendOptions,
+  scores: Float64Array,
+  movieIds: Int32Array,
+  profile: ProfileVector,
+  options?: RecommendOptions,
 ): number[] {
   const n = resolveN(options);
   if (n === 0) return [];
@@ -73,7 +79,7 @@ export function topPositions(
     if (filter && !filter(movieIds[j] as number)) continue;
     if (heap.length < n) {
       heap.push(j);
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const p = (i - 1) >> 1;
         if (!worse(heap[i] as number, heap[p] as number)) break;
         [heap[i], heap[p]] = [heap[p] as number, heap[i] as number];
@@ -104,11 +110,19 @@ export function likedThreshold(ratings: ArrayLike<number>): number {
  * it up too (a secondary note at most). The contributions themselves are not touched.
  */
 export function citeReasons<T extends { rating: number; contribution: number; movieId: number }>(
-  items: readonly T[], threshold: number, { top = 5, topDisliked = 3 } = {},
+  items: readonly T[],
+  threshold: number,
+  { top = 5, topDisliked = 3 } = {},
 ): { because: T[]; disliked: T[] } {
   const order = (a: T, b: T) => b.contribution - a.contribution || a.movieId - b.movieId;
   return {
-    because: items.filter((x) => x.rating >= threshold && x.contribution > 0).sort(order).slice(0, top),
-    disliked: items.filter((x) => x.rating < LIKED_FALLBACK && x.contribution > 0).sort(order).slice(0, topDisliked),
+    because: items
+      .filter((x) => x.rating >= threshold && x.contribution > 0)
+      .sort(order)
+      .slice(0, top),
+    disliked: items
+      .filter((x) => x.rating < LIKED_FALLBACK && x.contribution > 0)
+      .sort(order)
+      .slice(0, topDisliked),
   };
 }

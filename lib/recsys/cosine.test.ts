@@ -14,7 +14,10 @@ describe('cosine similarity', () => {
         const mat = buildRatingMatrix(rows);
         const model = fitCosine(mat, { centred });
         const u = mat.userIds[3] as number;
-        const pv = profileVector(rows.filter((r) => r.userId === u), mat.movieIndex);
+        const pv = profileVector(
+          rows.filter((r) => r.userId === u),
+          mat.movieIndex,
+        );
         const sims = profileSimilarities(model, pv);
         if ((model.userNorms[3] as number) > 1e-9) expect(sims[3]).toBeCloseTo(1, 9);
         for (const s of sims) expect(Math.abs(s)).toBeLessThanOrEqual(1 + 1e-9);
@@ -55,7 +58,12 @@ describe('checkerboard: two user groups × two movie groups', () => {
     }
   }
   const mat = buildRatingMatrix(rows);
-  const visitor = [{ movieId: 1, rating: 5 }, { movieId: 2, rating: 5 }, { movieId: 6, rating: 1 }, { movieId: 7, rating: 1 }];
+  const visitor = [
+    { movieId: 1, rating: 5 },
+    { movieId: 2, rating: 5 },
+    { movieId: 6, rating: 1 },
+    { movieId: 7, rating: 1 },
+  ];
   const cases: FitOptions[] = [
     { algorithm: 'cosine', neighbours: 6 },
     { algorithm: 'nmf', fill: 'zeros', rank: 2 },
@@ -65,7 +73,12 @@ describe('checkerboard: two user groups × two movie groups', () => {
   ];
   it.each(cases)('%j recommends movies 3, 4, 5 first', (options) => {
     const rec = createRecommender(fitModel(mat, options));
-    expect(rec.recommend(visitor, { n: 3 }).map((r) => r.movieId).sort()).toEqual([3, 4, 5]);
+    expect(
+      rec
+        .recommend(visitor, { n: 3 })
+        .map((r) => r.movieId)
+        .sort(),
+    ).toEqual([3, 4, 5]);
   });
 
   it('cosine explains with the neighbours who rated the movie', () => {
@@ -74,7 +87,8 @@ describe('checkerboard: two user groups × two movie groups', () => {
     expect(e.kind).toBe('cosine');
     if (e.kind === 'cosine' && 'neighbours' in e) {
       expect(e.supporters).toBeGreaterThan(0);
-      for (const n of e.neighbours as { userId: number; rating: number }[]) expect(n.userId).toBeLessThanOrEqual(6);
+      for (const n of e.neighbours as { userId: number; rating: number }[])
+        expect(n.userId).toBeLessThanOrEqual(6);
     }
     expect(rec.predict(visitor, [3])[0]).toBeGreaterThan(4);
   });
@@ -88,12 +102,23 @@ describe('cosine explanations cite supporters only', () => {
     rows.push({ userId: u, movieId: 4, rating: u <= 2 ? 5 : 1 });
   }
   const rec = createCosineRecommender(fitCosine(buildRatingMatrix(rows), { neighbours: 4 }));
-  const visitor = [{ movieId: 1, rating: 5 }, { movieId: 2, rating: 4 }];
+  const visitor = [
+    { movieId: 1, rating: 5 },
+    { movieId: 2, rating: 4 },
+  ];
 
   it('counts and lists only the neighbours who rated the movie ≥ 4★; raters counts them all', () => {
-    for (const e of [rec.explain(visitor, 4), ...rec.recommend(visitor, { n: 5 }).filter((r) => r.movieId === 4).map((r) => r.explanation)]) {
+    for (const e of [
+      rec.explain(visitor, 4),
+      ...rec
+        .recommend(visitor, { n: 5 })
+        .filter((r) => r.movieId === 4)
+        .map((r) => r.explanation),
+    ]) {
       expect(e).toMatchObject({ kind: 'cosine', supporters: 2, raters: 4 });
-      expect((e as Extract<Explanation, { kind: 'cosine' }>).neighbours.map((x) => x.userId).sort()).toEqual([1, 2]);
+      expect((e as Extract<Explanation, { kind: 'cosine' }>).neighbours.map((x) => x.userId).sort()).toEqual([
+        1, 2,
+      ]);
     }
   });
 });

@@ -46,9 +46,14 @@ export interface CosineModel {
 }
 
 /** Precomputes user means and norms. O(nnz). */
-export function fitCosine(mat: RatingMatrix, { neighbours = 30, centred = false, scoring = 'weighted-sum' }: CosineOptions = {}): CosineModel {
-  if (!Number.isInteger(neighbours) || neighbours < 1) throw new RangeError(`neighbours must be a positive integer, got ${neighbours}`);
-  if (!['mean', 'weighted-sum', 'centred-sum', 'support'].includes(scoring)) throw new RangeError(`cosine: unknown scoring '${scoring}'`);
+export function fitCosine(
+  mat: RatingMatrix,
+  { neighbours = 30, centred = false, scoring = 'weighted-sum' }: CosineOptions = {},
+): CosineModel {
+  if (!Number.isInteger(neighbours) || neighbours < 1)
+    throw new RangeError(`neighbours must be a positive integer, got ${neighbours}`);
+  if (!['mean', 'weighted-sum', 'centred-sum', 'support'].includes(scoring))
+    throw new RangeError(`cosine: unknown scoring '${scoring}'`);
   const userMeans = new Float64Array(mat.users);
   const userNorms = new Float64Array(mat.users);
   for (let i = 0; i < mat.users; i++) {
@@ -94,7 +99,9 @@ export function profileSimilarities(model: CosineModel, pv: ProfileVector, exclu
     const x = (pv.ratings[p] as number) - (centred ? mu : 0);
     for (let q = mat.colPtr[j] as number; q < (mat.colPtr[j + 1] as number); q++) {
       const v = mat.rowIdx[q] as number;
-      dot[v] = (dot[v] as number) + x * ((mat.colValues[q] as number) - (model.centred ? (userMeans[v] as number) : 0));
+      dot[v] =
+        (dot[v] as number) +
+        x * ((mat.colValues[q] as number) - (model.centred ? (userMeans[v] as number) : 0));
     }
   });
   for (let v = 0; v < mat.users; v++) {
@@ -140,7 +147,12 @@ export const SUPPORTER_RATING = 4;
  * The neighbours behind movie j: `supporters` counts those who rated it ≥ SUPPORTER_RATING and
  * `neighbours` lists the 10 most similar of them; `raters` counts every neighbour who rated it.
  */
-function explainPosition(model: CosineModel, sims: Float64Array, neighbours: number[], j: number): Explanation {
+function explainPosition(
+  model: CosineModel,
+  sims: Float64Array,
+  neighbours: number[],
+  j: number,
+): Explanation {
   const mat = model.matrix;
   const who: { userId: number; similarity: number; rating: number }[] = [];
   let raters = 0;
@@ -148,7 +160,12 @@ function explainPosition(model: CosineModel, sims: Float64Array, neighbours: num
     for (let p = mat.rowPtr[v] as number; p < (mat.rowPtr[v + 1] as number); p++) {
       if (mat.colIdx[p] !== j) continue;
       raters++;
-      if ((mat.values[p] as number) >= SUPPORTER_RATING) who.push({ userId: mat.userIds[v] as number, similarity: sims[v] as number, rating: mat.values[p] as number });
+      if ((mat.values[p] as number) >= SUPPORTER_RATING)
+        who.push({
+          userId: mat.userIds[v] as number,
+          similarity: sims[v] as number,
+          rating: mat.values[p] as number,
+        });
     }
   }
   return { kind: 'cosine', neighbours: who.slice(0, 10), supporters: who.length, raters };
@@ -164,19 +181,31 @@ export function createCosineRecommender(model: CosineModel): Recommender {
       const pv = profileVector(profile, mat.movieIndex);
       const sims = profileSimilarities(model, pv, exclusion(options?.excludeUserId));
       const nb = nearestUsers(sims, model.neighbours);
-      if (nb.length === 0) return popularRecommendations({ movieIds: mat.movieIds, counts: model.counts, means: model.means }, profile, mat.movieIndex, options);
+      if (nb.length === 0)
+        return popularRecommendations(
+          { movieIds: mat.movieIds, counts: model.counts, means: model.means },
+          profile,
+          mat.movieIndex,
+          options,
+        );
       const { sumSR, sumSD, sumS } = aggregate(model, sims, nb);
       const mu = profileMean(pv);
       const scores = new Float64Array(mat.movies).fill(-Infinity);
       for (let j = 0; j < mat.movies; j++) {
         const s = sumS[j] as number;
         if (s <= 0) continue;
-        scores[j] = model.scoring === 'mean' ? mu + (sumSD[j] as number) / s
-          : model.scoring === 'weighted-sum' ? (sumSR[j] as number)
-          : model.scoring === 'centred-sum' ? (sumSD[j] as number) : s;
+        scores[j] =
+          model.scoring === 'mean'
+            ? mu + (sumSD[j] as number) / s
+            : model.scoring === 'weighted-sum'
+              ? (sumSR[j] as number)
+              : model.scoring === 'centred-sum'
+                ? (sumSD[j] as number)
+                : s;
       }
       return topPositions(scores, mat.movieIds, pv, options).map((j) => ({
-        movieId: mat.movieIds[j] as number, score: scores[j] as number,
+        movieId: mat.movieIds[j] as number,
+        score: scores[j] as number,
         predictedRating: clampRating(mu + (sumSD[j] as number) / (sumS[j] as number)),
         explanation: explainPosition(model, sims, nb, j),
       }));
@@ -189,9 +218,13 @@ export function createCosineRecommender(model: CosineModel): Recommender {
         const j = mat.movieIndex.get(id);
         if (j === undefined || pv.positions.length === 0) return null;
         const raters: number[] = [];
-        for (let q = mat.colPtr[j] as number; q < (mat.colPtr[j + 1] as number); q++) if ((sims[mat.rowIdx[q] as number] as number) > 0) raters.push(q);
+        for (let q = mat.colPtr[j] as number; q < (mat.colPtr[j + 1] as number); q++)
+          if ((sims[mat.rowIdx[q] as number] as number) > 0) raters.push(q);
         if (raters.length === 0) return null;
-        raters.sort((a, b) => (sims[mat.rowIdx[b] as number] as number) - (sims[mat.rowIdx[a] as number] as number) || a - b);
+        raters.sort(
+          (a, b) =>
+            (sims[mat.rowIdx[b] as number] as number) - (sims[mat.rowIdx[a] as number] as number) || a - b,
+        );
         let num = 0;
         let den = 0;
         for (const q of raters.slice(0, model.neighbours)) {
@@ -220,7 +253,10 @@ export function createCosineRecommender(model: CosineModel): Recommender {
  * Sums run over shared movies in movie order for both (u, v) and (v, u), so the matrix is exactly symmetric.
  * O(Σ_j raters(j)²).
  */
-export function userSimilarityMatrix(mat: RatingMatrix, { centred }: { centred: boolean }): { userIds: Int32Array; similarity: Float32Array; shared: Int32Array } {
+export function userSimilarityMatrix(
+  mat: RatingMatrix,
+  { centred }: { centred: boolean },
+): { userIds: Int32Array; similarity: Float32Array; shared: Int32Array } {
   const model = fitCosine(mat, { centred });
   const m = mat.users;
   const similarity = new Float32Array(m * m);
@@ -234,7 +270,9 @@ export function userSimilarityMatrix(mat: RatingMatrix, { centred }: { centred: 
       const x = (mat.values[p] as number) - mu;
       for (let q = mat.colPtr[j] as number; q < (mat.colPtr[j + 1] as number); q++) {
         const v = mat.rowIdx[q] as number;
-        dot[v] = (dot[v] as number) + x * ((mat.colValues[q] as number) - (centred ? (model.userMeans[v] as number) : 0));
+        dot[v] =
+          (dot[v] as number) +
+          x * ((mat.colValues[q] as number) - (centred ? (model.userMeans[v] as number) : 0));
         shared[u * m + v] = (shared[u * m + v] as number) + 1;
       }
     }
@@ -247,6 +285,12 @@ export function userSimilarityMatrix(mat: RatingMatrix, { centred }: { centred: 
 }
 
 /** Similarity of a visitor profile to every user, by userId order (for "people like you"). */
-export function visitorSimilarities(model: CosineModel, profile: readonly { movieId: number; rating: number }[]): { userIds: Int32Array; similarity: Float64Array } {
-  return { userIds: model.matrix.userIds, similarity: profileSimilarities(model, profileVector(profile, model.matrix.movieIndex)) };
+export function visitorSimilarities(
+  model: CosineModel,
+  profile: readonly { movieId: number; rating: number }[],
+): { userIds: Int32Array; similarity: Float64Array } {
+  return {
+    userIds: model.matrix.userIds,
+    similarity: profileSimilarities(model, profileVector(profile, model.matrix.movieIndex)),
+  };
 }

@@ -20,19 +20,22 @@ function randomSpd(n: number, seed: number): Float64Array {
 }
 
 describe('invertSpd', () => {
-  it.each([1, 2, 3, 4, 5, 7, 16, 33])('inverts a random SPD matrix of size %i exactly (A·P = I, P symmetric)', (n) => {
-    const A = randomSpd(n, n);
-    const P = A.slice();
-    invertSpd(P, n);
-    for (let a = 0; a < n; a++) {
-      for (let b = 0; b < n; b++) {
-        let s = 0;
-        for (let t = 0; t < n; t++) s += (A[a * n + t] as number) * (P[t * n + b] as number);
-        expect(s).toBeCloseTo(a === b ? 1 : 0, 9);
-        expect(P[a * n + b]).toBe(P[b * n + a]);
+  it.each([1, 2, 3, 4, 5, 7, 16, 33])(
+    'inverts a random SPD matrix of size %i exactly (A·P = I, P symmetric)',
+    (n) => {
+      const A = randomSpd(n, n);
+      const P = A.slice();
+      invertSpd(P, n);
+      for (let a = 0; a < n; a++) {
+        for (let b = 0; b < n; b++) {
+          let s = 0;
+          for (let t = 0; t < n; t++) s += (A[a * n + t] as number) * (P[t * n + b] as number);
+          expect(s).toBeCloseTo(a === b ? 1 : 0, 9);
+          expect(P[a * n + b]).toBe(P[b * n + a]);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('rejects a matrix that is not positive definite', () => {
     expect(() => invertSpd(Float64Array.of(1, 2, 2, 1), 2)).toThrow(RangeError);
@@ -43,19 +46,26 @@ describe('fitEase', () => {
   const mat = syntheticMatrix(40, 30, { density: 0.4, seed: 3 });
 
   /** B from the definition, with a plain Gauss–Jordan inverse of the dense weighted Gram. */
-  function referenceB(options: Required<Pick<EaseOptions, 'lambda' | 'weighting' | 'lowWeight' | 'dropout'>>): number[][] {
+  function referenceB(
+    options: Required<Pick<EaseOptions, 'lambda' | 'weighting' | 'lowWeight' | 'dropout'>>,
+  ): number[][] {
     const n = mat.movies;
     const G = Array.from({ length: n }, () => new Array<number>(2 * n).fill(0));
     for (let u = 0; u < mat.users; u++) {
       for (let p = mat.rowPtr[u] as number; p < (mat.rowPtr[u + 1] as number); p++) {
         for (let q = mat.rowPtr[u] as number; q < (mat.rowPtr[u + 1] as number); q++) {
-          const w = easeWeight(mat.values[p] as number, options.weighting, options.lowWeight) * easeWeight(mat.values[q] as number, options.weighting, options.lowWeight);
+          const w =
+            easeWeight(mat.values[p] as number, options.weighting, options.lowWeight) *
+            easeWeight(mat.values[q] as number, options.weighting, options.lowWeight);
           const row = G[mat.colIdx[p] as number] as number[];
           row[mat.colIdx[q] as number] = (row[mat.colIdx[q] as number] as number) + w;
         }
       }
     }
-    G.forEach((row, a) => { row[a] = (row[a] as number) * (1 + options.dropout) + options.lambda; row[n + a] = 1; });
+    G.forEach((row, a) => {
+      row[a] = (row[a] as number) * (1 + options.dropout) + options.lambda;
+      row[n + a] = 1;
+    });
     for (let c = 0; c < n; c++) {
       const pivot = G[c] as number[];
       const d = pivot[c] as number;
@@ -79,13 +89,18 @@ describe('fitEase', () => {
     const want = referenceB(options);
     const n = mat.movies;
     expect(model.movieIds).toEqual(mat.movieIds);
-    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) expect(model.B[a * n + b]).toBeCloseTo((want[a] as number[])[b] as number, 5);
+    for (let a = 0; a < n; a++)
+      for (let b = 0; b < n; b++)
+        expect(model.B[a * n + b]).toBeCloseTo((want[a] as number[])[b] as number, 5);
   });
 
   it("scores a visitor by Σ x_i B_ij with the model's weights", () => {
     const model = fitEase(mat, { lambda: 5, minRatings: 1, weighting: 'liked', lowWeight: 0.25 });
     const n = mat.movieIds.length;
-    const profile = [{ movieId: mat.movieIds[0] as number, rating: 5 }, { movieId: mat.movieIds[1] as number, rating: 2 }];
+    const profile = [
+      { movieId: mat.movieIds[0] as number, rating: 5 },
+      { movieId: mat.movieIds[1] as number, rating: 2 },
+    ];
     const top = createEaseRecommender(model).recommend(profile, { n: 3 });
     for (const r of top) {
       const j = mat.movieIds.indexOf(r.movieId);
@@ -96,8 +111,21 @@ describe('fitEase', () => {
   it('treats a stored model without weighting fields as binary and round-trips the new fields', () => {
     const model = fitEase(mat, { lambda: 5, minRatings: 1, weighting: 'liked', lowWeight: 0.4 });
     const back = deserializeModel(serializeModel(model));
-    expect(createRecommender(back).params).toEqual({ lambda: 5, minRatings: 1, weighting: 'liked', lowWeight: 0.4 });
-    const legacy = { kind: model.kind, lambda: 5, minRatings: 1, movieIds: model.movieIds, B: model.B, counts: model.counts, means: model.means } as const;
+    expect(createRecommender(back).params).toEqual({
+      lambda: 5,
+      minRatings: 1,
+      weighting: 'liked',
+      lowWeight: 0.4,
+    });
+    const legacy = {
+      kind: model.kind,
+      lambda: 5,
+      minRatings: 1,
+      movieIds: model.movieIds,
+      B: model.B,
+      counts: model.counts,
+      means: model.means,
+    } as const;
     expect(createEaseRecommender(legacy).params).toEqual({ lambda: 5, minRatings: 1, weighting: 'binary' });
   });
 
@@ -123,8 +151,13 @@ describe('EASE explanations', () => {
     }
     expect(found).toBeDefined();
     const { g, b, j } = found as { g: number; b: number; j: number };
-    const profile = [{ movieId: model.movieIds[g] as number, rating: 5 }, { movieId: model.movieIds[b] as number, rating: 1 }];
-    const e = createEaseRecommender(model).explain(profile, model.movieIds[j] as number) as { because: { movieId: number }[] };
+    const profile = [
+      { movieId: model.movieIds[g] as number, rating: 5 },
+      { movieId: model.movieIds[b] as number, rating: 1 },
+    ];
+    const e = createEaseRecommender(model).explain(profile, model.movieIds[j] as number) as {
+      because: { movieId: number }[];
+    };
     expect(e.because.map((x) => x.movieId)).toEqual([model.movieIds[g]]);
   });
 });

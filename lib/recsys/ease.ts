@@ -50,15 +50,21 @@ export interface EaseModel {
 /** The entry of X for a rating. */
 export function easeWeight(rating: number, weighting: EaseWeighting, lowWeight: number): number {
   switch (weighting) {
-    case 'binary': return 1;
-    case 'liked': return rating >= 4 ? 1 : lowWeight;
-    case 'rating': return rating / 5;
+    case 'binary':
+      return 1;
+    case 'liked':
+      return rating >= 4 ? 1 : lowWeight;
+    case 'rating':
+      return rating / 5;
   }
 }
 
 /** 4-accumulator dot product of a[ia..ia+len) and b[ib..ib+len). */
 function dot(a: Float64Array, ia: number, b: Float64Array, ib: number, len: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0;
   let t = 0;
   for (; t + 3 < len; t += 4) {
     s0 += (a[ia + t] as number) * (b[ib + t] as number);
@@ -78,7 +84,8 @@ function dot(a: Float64Array, ia: number, b: Float64Array, ib: number, len: numb
 export function invertSpd(A: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) {
     const ri = i * n;
-    for (let j = 0; j < i; j++) A[ri + j] = ((A[ri + j] as number) - dot(A, ri, A, j * n, j)) / (A[j * n + j] as number);
+    for (let j = 0; j < i; j++)
+      A[ri + j] = ((A[ri + j] as number) - dot(A, ri, A, j * n, j)) / (A[j * n + j] as number);
     const d = (A[ri + i] as number) - dot(A, ri, A, ri, i);
     if (!(d > 0)) throw new RangeError('invertSpd: matrix is not positive definite');
     A[ri + i] = Math.sqrt(d);
@@ -95,31 +102,61 @@ export function invertSpd(A: Float64Array, n: number): void {
   // Two rows of P at a time: each loaded element of row b serves both.
   let a = 0;
   for (; a + 1 < n; a += 2) {
-    const ra = a * n, rc = ra + n;
+    const ra = a * n,
+      rc = ra + n;
     for (let b = 0; b <= a + 1; b++) {
       const rb = b * n;
-      let s0 = 0, s1 = 0, u0 = 0, u1 = 0;
+      let s0 = 0,
+        s1 = 0,
+        u0 = 0,
+        u1 = 0;
       let t = a + 1;
       if (b <= a) s0 = (inv[ra + a] as number) * (inv[rb + a] as number);
       for (; t + 1 < n; t += 2) {
-        const x0 = inv[rb + t] as number, x1 = inv[rb + t + 1] as number;
-        s0 += (inv[ra + t] as number) * x0; s1 += (inv[ra + t + 1] as number) * x1;
-        u0 += (inv[rc + t] as number) * x0; u1 += (inv[rc + t + 1] as number) * x1;
+        const x0 = inv[rb + t] as number,
+          x1 = inv[rb + t + 1] as number;
+        s0 += (inv[ra + t] as number) * x0;
+        s1 += (inv[ra + t + 1] as number) * x1;
+        u0 += (inv[rc + t] as number) * x0;
+        u1 += (inv[rc + t + 1] as number) * x1;
       }
-      for (; t < n; t++) { const x = inv[rb + t] as number; s0 += (inv[ra + t] as number) * x; u0 += (inv[rc + t] as number) * x; }
-      const sa = s0 + s1, sc = u0 + u1;
-      if (b <= a) { A[ra + b] = sa; A[rb + a] = sa; }
-      A[rc + b] = sc; A[rb + a + 1] = sc;
+      for (; t < n; t++) {
+        const x = inv[rb + t] as number;
+        s0 += (inv[ra + t] as number) * x;
+        u0 += (inv[rc + t] as number) * x;
+      }
+      const sa = s0 + s1,
+        sc = u0 + u1;
+      if (b <= a) {
+        A[ra + b] = sa;
+        A[rb + a] = sa;
+      }
+      A[rc + b] = sc;
+      A[rb + a + 1] = sc;
     }
   }
-  for (; a < n; a++) for (let b = 0; b <= a; b++) { const s = dot(inv, a * n + a, inv, b * n + a, n - a); A[a * n + b] = s; A[b * n + a] = s; }
+  for (; a < n; a++)
+    for (let b = 0; b <= a; b++) {
+      const s = dot(inv, a * n + a, inv, b * n + a, n - a);
+      A[a * n + b] = s;
+      A[b * n + a] = s;
+    }
 }
 
 export function fitEase(mat: RatingMatrix, options: EaseOptions = {}): EaseModel {
-  const { lambda = 150, minRatings = 10, weighting = 'rating', lowWeight = 0.5, dropout = 0, binaryProfile = false } = options;
+  const {
+    lambda = 150,
+    minRatings = 10,
+    weighting = 'rating',
+    lowWeight = 0.5,
+    dropout = 0,
+    binaryProfile = false,
+  } = options;
   if (!(lambda > 0)) throw new RangeError(`ease: lambda must be > 0, got ${lambda}`);
-  if (!EASE_WEIGHTINGS.includes(weighting)) throw new RangeError(`ease: weighting must be one of ${EASE_WEIGHTINGS.join(', ')}, got ${weighting}`);
-  if (!(lowWeight >= 0 && lowWeight <= 1)) throw new RangeError(`ease: lowWeight must be in [0, 1], got ${lowWeight}`);
+  if (!EASE_WEIGHTINGS.includes(weighting))
+    throw new RangeError(`ease: weighting must be one of ${EASE_WEIGHTINGS.join(', ')}, got ${weighting}`);
+  if (!(lowWeight >= 0 && lowWeight <= 1))
+    throw new RangeError(`ease: lowWeight must be in [0, 1], got ${lowWeight}`);
   if (!(dropout >= 0)) throw new RangeError(`ease: dropout must be ≥ 0, got ${dropout}`);
   const { counts, means } = movieStats(mat);
   const keep: number[] = [];
@@ -143,17 +180,29 @@ export function fitEase(mat: RatingMatrix, options: EaseOptions = {}): EaseModel
     for (let x = 0; x < items.length; x++) {
       const row = (items[x] as number) * n;
       const wx = weights[x] as number;
-      for (let y = 0; y < items.length; y++) G[row + (items[y] as number)] = (G[row + (items[y] as number)] as number) + wx * (weights[y] as number);
+      for (let y = 0; y < items.length; y++)
+        G[row + (items[y] as number)] =
+          (G[row + (items[y] as number)] as number) + wx * (weights[y] as number);
     }
   }
   for (let a = 0; a < n; a++) G[a * n + a] = (G[a * n + a] as number) * (1 + dropout) + lambda;
   invertSpd(G, n);
   const B = new Float32Array(n * n);
-  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) B[a * n + b] = a === b ? 0 : -(G[a * n + b] as number) / (G[b * n + b] as number);
+  for (let a = 0; a < n; a++)
+    for (let b = 0; b < n; b++)
+      B[a * n + b] = a === b ? 0 : -(G[a * n + b] as number) / (G[b * n + b] as number);
   return {
-    kind: 'ease', lambda, minRatings, weighting, lowWeight, dropout, binaryProfile,
-    movieIds: Int32Array.from(keep, (j) => mat.movieIds[j] as number), B,
-    counts: Int32Array.from(keep, (j) => counts[j] as number), means: Float64Array.from(keep, (j) => means[j] as number),
+    kind: 'ease',
+    lambda,
+    minRatings,
+    weighting,
+    lowWeight,
+    dropout,
+    binaryProfile,
+    movieIds: Int32Array.from(keep, (j) => mat.movieIds[j] as number),
+    B,
+    counts: Int32Array.from(keep, (j) => counts[j] as number),
+    means: Float64Array.from(keep, (j) => means[j] as number),
   };
 }
 
@@ -164,7 +213,11 @@ export function createEaseRecommender(model: EaseModel): Recommender {
   const lowWeight = model.lowWeight ?? 0.5;
   const profileWeighting = model.binaryProfile ? 'binary' : weighting;
   const explainPosition = (positions: Int32Array, ratings: Float64Array, j: number): Explanation => {
-    const all = Array.from(positions, (i, p) => ({ movieId: model.movieIds[i] as number, rating: ratings[p] as number, contribution: model.B[i * n + j] as number }));
+    const all = Array.from(positions, (i, p) => ({
+      movieId: model.movieIds[i] as number,
+      rating: ratings[p] as number,
+      contribution: model.B[i * n + j] as number,
+    }));
     // "Watched together" is no reason when the visitor disliked the movie it was watched with: cite liked ones only.
     const { because } = citeReasons(all, likedThreshold(ratings));
     return { kind: 'ease', text: 'People who watched the movies you liked also watched this', because };
@@ -172,8 +225,12 @@ export function createEaseRecommender(model: EaseModel): Recommender {
   return {
     algorithm: 'ease',
     params: {
-      lambda: model.lambda, minRatings: model.minRatings, weighting,
-      ...(weighting === 'liked' ? { lowWeight } : {}), ...(model.dropout ? { dropout: model.dropout } : {}), ...(model.binaryProfile ? { binaryProfile: true } : {}),
+      lambda: model.lambda,
+      minRatings: model.minRatings,
+      weighting,
+      ...(weighting === 'liked' ? { lowWeight } : {}),
+      ...(model.dropout ? { dropout: model.dropout } : {}),
+      ...(model.binaryProfile ? { binaryProfile: true } : {}),
     },
     recommend(profile, options) {
       const pv = profileVector(profile, index);
@@ -185,7 +242,9 @@ export function createEaseRecommender(model: EaseModel): Recommender {
         for (let j = 0; j < n; j++) scores[j] = (scores[j] as number) + w * (model.B[row + j] as number);
       });
       return topPositions(scores, model.movieIds, pv, options).map((j) => ({
-        movieId: model.movieIds[j] as number, score: scores[j] as number, predictedRating: null,
+        movieId: model.movieIds[j] as number,
+        score: scores[j] as number,
+        predictedRating: null,
         explanation: explainPosition(pv.positions, pv.ratings, j),
       }));
     },
@@ -193,7 +252,8 @@ export function createEaseRecommender(model: EaseModel): Recommender {
     explain(profile, movieId) {
       const pv = profileVector(profile, index);
       const j = index.get(movieId);
-      if (j === undefined) return { kind: 'ease', text: 'Not enough ratings to model this movie', because: [] };
+      if (j === undefined)
+        return { kind: 'ease', text: 'Not enough ratings to model this movie', because: [] };
       if (pv.positions.length === 0) return popularExplanation(model, j);
       return explainPosition(pv.positions, pv.ratings, j);
     },

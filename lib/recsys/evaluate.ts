@@ -283,7 +283,9 @@ export function evaluateRecommender(
  * in b's, `both` pairs found in both directions. Used with fixtures/similar-movie-pairs.json.
  */
 export function pairAgreement(
-  similar: (movieId: number, n: number) => readonly { movieId: number }[], pairs: readonly { a: number; b: number }[], n = 10,
+  similar: (movieId: number, n: number) => readonly { movieId: number }[],
+  pairs: readonly { a: number; b: number }[],
+  n = 10,
 ): { either: number; both: number; missed: { a: number; b: number }[] } {
   let either = 0;
   let both = 0;

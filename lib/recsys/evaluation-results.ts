@@ -55,13 +55,22 @@ export function evaluationLabel(row: Pick<EvaluationResultRow, 'algorithm' | 'pa
 export function evaluationRows(file: EvaluationFile = EVALUATION): EvaluationRow[] {
   return file.results
     .map((row) => ({
-      label: evaluationLabel(row), precision: row.precisionAt10, recall: row.recallAt10, ndcg: row.ndcgAt10,
-      rmse: row.rmse, mae: row.mae, coverage: row.coverage, fitSeconds: row.fitSeconds,
+      label: evaluationLabel(row),
+      precision: row.precisionAt10,
+      recall: row.recallAt10,
+      ndcg: row.ndcgAt10,
+      rmse: row.rmse,
+      mae: row.mae,
+      coverage: row.coverage,
+      fitSeconds: row.fitSeconds,
     }))
     .sort((a, b) => b.ndcg - a.ndcg);
 }
 
 /** The evaluation row of a served model (null when it was not evaluated). */
-export function measuredQuality(spec: ModelSpec, file: EvaluationFile = EVALUATION): EvaluationResultRow | null {
+export function measuredQuality(
+  spec: ModelSpec,
+  file: EvaluationFile = EVALUATION,
+): EvaluationResultRow | null {
   return file.results.find((row) => modelSpecForRun(row.algorithm, row.params)?.key === spec.key) ?? null;
 }

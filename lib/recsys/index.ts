@@ -7,15 +7,34 @@ import { decodeModel, encodeModel } from './serialize';
 import type { RatingMatrix } from './matrix';
 import type { Recommender } from './types';
 
-export type { RatedMovie, Recommendation, Recommender, RecommendOptions, Explanation, NmfFill } from './types';
+export type {
+  RatedMovie,
+  Recommendation,
+  Recommender,
+  RecommendOptions,
+  Explanation,
+  NmfFill,
+} from './types';
 export { NMF_FILLS } from './types';
 export { ALGORITHMS, ALGORITHM_NAMES, allVariants, isAlgorithmName } from './registry';
 export type { AlgorithmName, FitOptions, Model } from './registry';
 export { buildRatingMatrix, type RatingMatrix, type RatingRow, type RatingColumns } from './matrix';
 export { foldIn, similarMovies } from './nmf-recommender';
 export { userSimilarityMatrix, visitorSimilarities } from './cosine';
-export { createRatingPredictor, DEFAULT_PREDICTOR_SHRINKAGE, type RatingPredictor, type RatingPredictorOptions } from './rating-predictor';
-export { fitItemSimilarity, similarMoviesFrom, serializeItemSimilarity, deserializeItemSimilarity, type ItemSimilarityModel, type ItemSimilarityOptions } from './item-similarity';
+export {
+  createRatingPredictor,
+  DEFAULT_PREDICTOR_SHRINKAGE,
+  type RatingPredictor,
+  type RatingPredictorOptions,
+} from './rating-predictor';
+export {
+  fitItemSimilarity,
+  similarMoviesFrom,
+  serializeItemSimilarity,
+  deserializeItemSimilarity,
+  type ItemSimilarityModel,
+  type ItemSimilarityOptions,
+} from './item-similarity';
 
 /** Fits the model of `options.algorithm` on a rating matrix. */
 export function fitModel(mat: RatingMatrix, options: FitOptions): Model {

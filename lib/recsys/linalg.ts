@@ -24,7 +24,13 @@ export interface LinearOperator {
  * `scratch` (rows·k, allocated if not given) so each entry is one contiguous dot product, four at a time.
  * O(rows·k²/2).
  */
-export function gram(A: Float64Array, rows: number, k: number, out: Float64Array, scratch?: Float64Array): Float64Array {
+export function gram(
+  A: Float64Array,
+  rows: number,
+  k: number,
+  out: Float64Array,
+  scratch?: Float64Array,
+): Float64Array {
   const T = scratch && scratch.length >= rows * k ? scratch : new Float64Array(rows * k);
   for (let i = 0; i < rows; i++) {
     const o = i * k;
@@ -70,7 +76,11 @@ export function gram(A: Float64Array, rows: number, k: number, out: Float64Array
  * eigenvectors as columns of a row-major d×d matrix. O(d²) for the values, O(d³) for the vectors, with a
  * far smaller constant than Jacobi sweeps on the full matrix.
  */
-export function tridiagonalEigen(diag: Float64Array, off: Float64Array, d: number): { values: Float64Array; vectors: Float64Array } {
+export function tridiagonalEigen(
+  diag: Float64Array,
+  off: Float64Array,
+  d: number,
+): { values: Float64Array; vectors: Float64Array } {
   const a = Float64Array.from(diag.subarray(0, d));
   const e = new Float64Array(d);
   for (let i = 0; i + 1 < d; i++) e[i] = off[i] as number;
@@ -175,7 +185,11 @@ function subtractProjection(w: Float64Array, Q: Float64Array, o: number, dim: nu
  * The top-k Ritz pairs give σ = √λ and one side's vectors; the other side is A·v/σ (or Aᵀ·u/σ).
  * With steps ≈ 4k + 20 the top-k pairs agree with a dense SVD to many digits on MovieLens-shaped data.
  */
-export function lanczosSvd(A: LinearOperator, k: number, { steps, rng }: { steps?: number; rng: Rng }): TruncatedSvd {
+export function lanczosSvd(
+  A: LinearOperator,
+  k: number,
+  { steps, rng }: { steps?: number; rng: Rng },
+): TruncatedSvd {
   const rowSide = A.rows <= A.cols;
   const dim = rowSide ? A.rows : A.cols;
   const other = rowSide ? A.cols : A.rows;
@@ -236,7 +250,9 @@ export function lanczosSvd(A: LinearOperator, k: number, { steps, rng }: { steps
   const big = new Float64Array(other * k);
   if (rowSide) A.rmatmat(small, k, big);
   else A.matmat(small, k, big);
-  for (let i = 0; i < other; i++) for (let c = 0; c < k; c++) big[i * k + c] = (S[c] as number) > 0 ? (big[i * k + c] as number) / (S[c] as number) : 0;
+  for (let i = 0; i < other; i++)
+    for (let c = 0; c < k; c++)
+      big[i * k + c] = (S[c] as number) > 0 ? (big[i * k + c] as number) / (S[c] as number) : 0;
   return rowSide ? { U: small, S, V: big } : { U: big, S, V: small };
 }
 
@@ -246,7 +262,12 @@ export function lanczosSvd(A: LinearOperator, k: number, { steps, rng }: { steps
  * coordinate moves by more than `tol` (relative to the largest |x|) or after `maxSweeps`. O(d²) per sweep.
  */
 export function coordinateDescentQp(
-  A: Float64Array, b: Float64Array, x: Float64Array, d: number, maxSweeps: number, tol: number,
+  A: Float64Array,
+  b: Float64Array,
+  x: Float64Array,
+  d: number,
+  maxSweeps: number,
+  tol: number,
   nonneg?: (t: number) => boolean,
 ): void {
   for (let sweep = 0; sweep < maxSweeps; sweep++) {
@@ -298,7 +319,12 @@ export function choleskySolve(A: Float64Array, b: Float64Array, d: number): Floa
  * coordinate into the passive set, solve the passive subsystem by Cholesky, step back to feasibility.
  * At most a few·d outer steps of O(d³) each; for d = 21 that is well under a millisecond.
  */
-export function activeSetQp(A: Float64Array, b: Float64Array, d: number, free: (t: number) => boolean = () => false): Float64Array {
+export function activeSetQp(
+  A: Float64Array,
+  b: Float64Array,
+  d: number,
+  free: (t: number) => boolean = () => false,
+): Float64Array {
   const x = new Float64Array(d);
   const passive = new Uint8Array(d);
   for (let t = 0; t < d; t++) if (free(t)) passive[t] = 1;
@@ -311,7 +337,11 @@ export function activeSetQp(A: Float64Array, b: Float64Array, d: number, free: (
     const p = idx.length;
     const sub = new Float64Array(p * p);
     idx.forEach((s, i) => idx.forEach((t, j) => (sub[i * p + j] = A[s * d + t] as number)));
-    const z = choleskySolve(sub, Float64Array.from(idx, (t) => b[t] as number), p);
+    const z = choleskySolve(
+      sub,
+      Float64Array.from(idx, (t) => b[t] as number),
+      p,
+    );
     const full = new Float64Array(d);
     idx.forEach((t, i) => (full[t] = z[i] as number));
     return full;
@@ -339,9 +369,11 @@ export function activeSetQp(A: Float64Array, b: Float64Array, d: number, free: (
       const z = solvePassive();
       let alpha = 1;
       for (let t = 0; t < d; t++) {
-        if (passive[t] && !free(t) && (z[t] as number) <= 0) alpha = Math.min(alpha, (x[t] as number) / ((x[t] as number) - (z[t] as number)));
+        if (passive[t] && !free(t) && (z[t] as number) <= 0)
+          alpha = Math.min(alpha, (x[t] as number) / ((x[t] as number) - (z[t] as number)));
       }
-      for (let t = 0; t < d; t++) if (passive[t]) x[t] = (x[t] as number) + alpha * ((z[t] as number) - (x[t] as number));
+      for (let t = 0; t < d; t++)
+        if (passive[t]) x[t] = (x[t] as number) + alpha * ((z[t] as number) - (x[t] as number));
       if (alpha >= 1) break;
       for (let t = 0; t < d; t++) {
         if (passive[t] && !free(t) && (x[t] as number) <= 1e-14 * Math.max(scale, 1)) {

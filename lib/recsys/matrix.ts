@@ -57,7 +57,11 @@ function toColumns(input: readonly RatingRow[] | RatingColumns): RatingColumns {
  * through a sort and binary searches. No Map or Set on the per-rating path: at 32M ratings those cost
  * tens of seconds.
  */
-function vocabulary(ids: ArrayLike<number>): { sorted: Int32Array; index: Map<number, number>; pos: Int32Array } {
+function vocabulary(ids: ArrayLike<number>): {
+  sorted: Int32Array;
+  index: Map<number, number>;
+  pos: Int32Array;
+} {
   const total = ids.length;
   const pos = new Int32Array(total);
   let lo = Infinity;
@@ -165,9 +169,19 @@ export function buildRatingMatrix(input: readonly RatingRow[] | RatingColumns): 
   for (let i = 0; i < m; i++) rowPtr[i + 1] = (rowPtr[i + 1] as number) + (rowPtr[i] as number);
   const { colPtr, rowIdx, colValues } = transpose(rowPtr, colIdx, values, n);
   return {
-    users: m, movies: n, nnz,
-    userIds: users.sorted, movieIds: movies.sorted, userIndex: users.index, movieIndex: movies.index,
-    rowPtr, colIdx, values, colPtr, rowIdx, colValues,
+    users: m,
+    movies: n,
+    nnz,
+    userIds: users.sorted,
+    movieIds: movies.sorted,
+    userIndex: users.index,
+    movieIndex: movies.index,
+    rowPtr,
+    colIdx,
+    values,
+    colPtr,
+    rowIdx,
+    colValues,
   };
 }
 
@@ -195,7 +209,11 @@ function transpose(rowPtr: Int32Array, colIdx: Int32Array, values: Float32Array,
 
 /** Rebuilds a matrix from its stored CSR arrays and vocabularies (used by deserialisation). */
 export function matrixFromCsr(
-  userIds: Int32Array, movieIds: Int32Array, rowPtr: Int32Array, colIdx: Int32Array, values: Float32Array,
+  userIds: Int32Array,
+  movieIds: Int32Array,
+  rowPtr: Int32Array,
+  colIdx: Int32Array,
+  values: Float32Array,
 ): RatingMatrix {
   const userIndex = new Map<number, number>();
   userIds.forEach((id, i) => userIndex.set(id, i));
@@ -203,8 +221,19 @@ export function matrixFromCsr(
   movieIds.forEach((id, j) => movieIndex.set(id, j));
   const { colPtr, rowIdx, colValues } = transpose(rowPtr, colIdx, values, movieIds.length);
   return {
-    users: userIds.length, movies: movieIds.length, nnz: colIdx.length,
-    userIds, movieIds, userIndex, movieIndex, rowPtr, colIdx, values, colPtr, rowIdx, colValues,
+    users: userIds.length,
+    movies: movieIds.length,
+    nnz: colIdx.length,
+    userIds,
+    movieIds,
+    userIndex,
+    movieIndex,
+    rowPtr,
+    colIdx,
+    values,
+    colPtr,
+    rowIdx,
+    colValues,
   };
 }
 
@@ -219,13 +248,18 @@ export function median(xs: ArrayLike<number>, from = 0, to = xs.length): number 
 }
 
 /** Per-movie rating count and mean (the popularity statistics every model keeps for its fallback). */
-export function movieStats(mat: RatingMatrix): { counts: Int32Array; means: Float64Array; globalMean: number } {
+export function movieStats(mat: RatingMatrix): {
+  counts: Int32Array;
+  means: Float64Array;
+  globalMean: number;
+} {
   const counts = new Int32Array(mat.movies);
   const means = new Float64Array(mat.movies);
   let sum = 0;
   for (let j = 0; j < mat.movies; j++) {
     let s = 0;
-    for (let p = mat.colPtr[j] as number; p < (mat.colPtr[j + 1] as number); p++) s += mat.colValues[p] as number;
+    for (let p = mat.colPtr[j] as number; p < (mat.colPtr[j + 1] as number); p++)
+      s += mat.colValues[p] as number;
     counts[j] = (mat.colPtr[j + 1] as number) - (mat.colPtr[j] as number);
     means[j] = counts[j] ? s / (counts[j] as number) : 0;
     sum += s;

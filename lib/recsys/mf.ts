@@ -23,7 +23,8 @@ export function createMfRecommender(model: MfModel): Recommender {
     e.kind === 'nmf' ? { ...e, kind: 'mf', text: 'Movies you rated whose factors point the same way' } : e;
   return {
     ...inner,
-    recommend: (profile, options) => inner.recommend(profile, options).map((r) => ({ ...r, explanation: relabel(r.explanation) })),
+    recommend: (profile, options) =>
+      inner.recommend(profile, options).map((r) => ({ ...r, explanation: relabel(r.explanation) })),
     explain: (profile, movieId) => relabel(inner.explain(profile, movieId)),
   };
 }

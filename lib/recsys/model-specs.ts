@@ -67,29 +67,66 @@ const nmf = (fill: NmfFill, label: string, variantLabel: string, description: st
 
 export const MODEL_SPECS: readonly ModelSpec[] = [
   {
-    key: 'popular', algorithm: 'popular', fill: null, params: { by: 'count' }, group: 'fallback',
-    label: 'Popular', variantLabel: 'Popular',
+    key: 'popular',
+    algorithm: 'popular',
+    fill: null,
+    params: { by: 'count' },
+    group: 'fallback',
+    label: 'Popular',
+    variantLabel: 'Popular',
     description: 'The most rated movies, the same for everyone: what you see before you have rated anything.',
     candidates: null,
   },
   {
-    key: 'cosine', algorithm: 'cosine', fill: null, params: { neighbours: 30, centred: false, scoring: 'weighted-sum' },
-    group: 'cosine', label: 'Similar users (cosine)', variantLabel: 'Similar users',
-    description: 'The original design: finds the 30 MovieLens users whose ratings point the same way as yours and suggests what they rated highly, among the movies most watched with the ones you liked.',
+    key: 'cosine',
+    algorithm: 'cosine',
+    fill: null,
+    params: { neighbours: 30, centred: false, scoring: 'weighted-sum' },
+    group: 'cosine',
+    label: 'Similar users (cosine)',
+    variantLabel: 'Similar users',
+    description:
+      'The original design: finds the 30 MovieLens users whose ratings point the same way as yours and suggests what they rated highly, among the movies most watched with the ones you liked.',
     candidates: NEIGHBOURHOOD,
   },
-  nmf('zeros', 'NMF, blanks = 0', 'zeros', 'The original design: factorises the users × movies table with unrated cells as zeros, so it learns what people watch together more than how much they liked it.'),
-  nmf('movie-median', 'NMF, blanks = movie median', 'movie median', 'The original design: treats every unrated movie as if rated at its median, then factorises the table; it leans to movies with high medians.'),
-  nmf('global-median', 'NMF, blanks = global median', 'global median', 'The original design: treats every unrated movie as rated at the median of all ratings (3.5★), then factorises the table.'),
+  nmf(
+    'zeros',
+    'NMF, blanks = 0',
+    'zeros',
+    'The original design: factorises the users × movies table with unrated cells as zeros, so it learns what people watch together more than how much they liked it.',
+  ),
+  nmf(
+    'movie-median',
+    'NMF, blanks = movie median',
+    'movie median',
+    'The original design: treats every unrated movie as if rated at its median, then factorises the table; it leans to movies with high medians.',
+  ),
+  nmf(
+    'global-median',
+    'NMF, blanks = global median',
+    'global median',
+    'The original design: treats every unrated movie as rated at the median of all ratings (3.5★), then factorises the table.',
+  ),
   {
-    key: 'for-you', algorithm: 'ease-ials', fill: null, params: {}, group: 'for-you',
-    label: 'For you (EASE + implicit ALS)', variantLabel: 'For you',
-    description: 'The best ranker here (the highest NDCG@10 in our evaluation): which movies are liked together (EASE) blended with 32 taste factors learnt from what people watch (implicit ALS).',
+    key: 'for-you',
+    algorithm: 'ease-ials',
+    fill: null,
+    params: {},
+    group: 'for-you',
+    label: 'For you (EASE + implicit ALS)',
+    variantLabel: 'For you',
+    description:
+      'The best ranker here (the highest NDCG@10 in our evaluation): which movies are liked together (EASE) blended with 32 taste factors learnt from what people watch (implicit ALS).',
     candidates: null,
   },
   // Masked NMF predicts ratings best (RMSE) but ranks poorly: it serves the predicted ratings, not a list.
   {
-    ...nmf('masked', 'NMF, rated cells only', 'masked', 'Learns 20 taste factors from the ratings people actually gave, with biases: the predicted rating on every card.'),
+    ...nmf(
+      'masked',
+      'NMF, rated cells only',
+      'masked',
+      'Learns 20 taste factors from the ratings people actually gave, with biases: the predicted rating on every card.',
+    ),
     group: 'predictor',
     candidates: null,
   },
@@ -99,11 +136,14 @@ export const MODEL_SPECS: readonly ModelSpec[] = [
 export const API_SPECS: readonly ModelSpec[] = MODEL_SPECS.filter((spec) => spec.group !== 'predictor');
 
 /** The models a visitor can pick (the others serve something else: PREDICTOR_MODEL_KEY the predicted ratings). */
-export const PICKER_SPECS: readonly ModelSpec[] = MODEL_SPECS.filter((spec) => MODEL_GROUPS.some((group) => group.key === spec.group));
+export const PICKER_SPECS: readonly ModelSpec[] = MODEL_SPECS.filter((spec) =>
+  MODEL_GROUPS.some((group) => group.key === spec.group),
+);
 
 // The original design's three NMF fills stay selectable.
 const ORIGINAL_FILLS: readonly NmfFill[] = ['zeros', 'global-median', 'movie-median'];
-if (ORIGINAL_FILLS.some((fill) => !PICKER_SPECS.some((spec) => spec.fill === fill))) throw new Error('an NMF fill of the original design is not selectable');
+if (ORIGINAL_FILLS.some((fill) => !PICKER_SPECS.some((spec) => spec.fill === fill)))
+  throw new Error('an NMF fill of the original design is not selectable');
 
 /** The default list, of the site and of the API: the best ranker on the evaluation and in the persona suite. */
 export const DEFAULT_MODEL_KEY = 'for-you';
@@ -117,7 +157,9 @@ export function findModelSpec(
   fill?: string | null,
   specs: readonly ModelSpec[] = PICKER_SPECS,
 ): ModelSpec | undefined {
-  return specs.find((spec) => spec.algorithm === algorithm && (fill == null || spec.fill === null || spec.fill === fill));
+  return specs.find(
+    (spec) => spec.algorithm === algorithm && (fill == null || spec.fill === null || spec.fill === fill),
+  );
 }
 
 export function modelSpecByKey(key: string): ModelSpec | undefined {
@@ -156,7 +198,11 @@ export const FIT_CODE_VERSION = 3; // 3: NMF loss-decrease stop + EASE rating we
 
 /** Canonical JSON of parameters (sorted keys, plus FIT_CODE_VERSION): the same fit always gives the same store key. */
 export function paramsKey(params: Record<string, unknown>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries({ ...params, fitCode: FIT_CODE_VERSION }).sort(([a], [b]) => a.localeCompare(b))));
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.entries({ ...params, fitCode: FIT_CODE_VERSION }).sort(([a], [b]) => a.localeCompare(b)),
+    ),
+  );
 }
 
 /** The URL query for a model, e.g. 'algorithm=nmf&fill=masked'. */

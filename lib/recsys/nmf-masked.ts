@@ -27,8 +27,18 @@ export function rowSolver(k: number): RowSolver {
  * `solver.x` (kept at 0 when `withBias` is false). `solver.x` holds the warm start and the answer.
  */
 export function solveRow(
-  F: Float64Array, k: number, idx: Int32Array, y: Float64Array, from: number, to: number,
-  lambda: number, lambdaBias: number, withBias: boolean, solver: RowSolver, maxSweeps: number, nonnegative = true,
+  F: Float64Array,
+  k: number,
+  idx: Int32Array,
+  y: Float64Array,
+  from: number,
+  to: number,
+  lambda: number,
+  lambdaBias: number,
+  withBias: boolean,
+  solver: RowSolver,
+  maxSweeps: number,
+  nonnegative = true,
 ): void {
   const d = k + 1;
   const { A, b, x } = solver;
@@ -77,7 +87,14 @@ export function fitBiasedMf(mat: RatingMatrix, options: NmfOptions = {}): MfMode
 }
 
 function fitMasked(mat: RatingMatrix, options: NmfOptions, nonnegative: boolean): NmfModel {
-  const { rank: k, maxIter, seed, regularization: lambda, biasRegularization: lambdaBias, biases } = resolveNmfOptions({ ...options, fill: 'masked' });
+  const {
+    rank: k,
+    maxIter,
+    seed,
+    regularization: lambda,
+    biasRegularization: lambdaBias,
+    biases,
+  } = resolveNmfOptions({ ...options, fill: 'masked' });
   const { users: m, movies: n, rowPtr, colIdx, values, colPtr, rowIdx, colValues } = mat;
   const { counts, means, globalMean } = movieStats(mat);
   const mu = biases ? globalMean : 0;
@@ -93,18 +110,46 @@ function fitMasked(mat: RatingMatrix, options: NmfOptions, nonnegative: boolean)
   const solver = rowSolver(k);
   for (let epoch = 0; epoch < maxIter; epoch++) {
     for (let i = 0; i < m; i++) {
-      for (let p = rowPtr[i] as number; p < (rowPtr[i + 1] as number); p++) yRow[p] = (values[p] as number) - mu - (movieBias[colIdx[p] as number] as number);
+      for (let p = rowPtr[i] as number; p < (rowPtr[i + 1] as number); p++)
+        yRow[p] = (values[p] as number) - mu - (movieBias[colIdx[p] as number] as number);
       solver.x.set(W.subarray(i * k, (i + 1) * k));
       solver.x[k] = userBias[i] as number;
-      solveRow(H, k, colIdx, yRow, rowPtr[i] as number, rowPtr[i + 1] as number, lambda, lambdaBias, biases, solver, 20, nonnegative);
+      solveRow(
+        H,
+        k,
+        colIdx,
+        yRow,
+        rowPtr[i] as number,
+        rowPtr[i + 1] as number,
+        lambda,
+        lambdaBias,
+        biases,
+        solver,
+        20,
+        nonnegative,
+      );
       W.set(solver.x.subarray(0, k), i * k);
       userBias[i] = solver.x[k] as number;
     }
     for (let j = 0; j < n; j++) {
-      for (let p = colPtr[j] as number; p < (colPtr[j + 1] as number); p++) yCol[p] = (colValues[p] as number) - mu - (userBias[rowIdx[p] as number] as number);
+      for (let p = colPtr[j] as number; p < (colPtr[j + 1] as number); p++)
+        yCol[p] = (colValues[p] as number) - mu - (userBias[rowIdx[p] as number] as number);
       solver.x.set(H.subarray(j * k, (j + 1) * k));
       solver.x[k] = movieBias[j] as number;
-      solveRow(W, k, rowIdx, yCol, colPtr[j] as number, colPtr[j + 1] as number, lambda, lambdaBias, biases, solver, 20, nonnegative);
+      solveRow(
+        W,
+        k,
+        rowIdx,
+        yCol,
+        colPtr[j] as number,
+        colPtr[j + 1] as number,
+        lambda,
+        lambdaBias,
+        biases,
+        solver,
+        20,
+        nonnegative,
+      );
       H.set(solver.x.subarray(0, k), j * k);
       movieBias[j] = solver.x[k] as number;
     }
@@ -121,8 +166,23 @@ function fitMasked(mat: RatingMatrix, options: NmfOptions, nonnegative: boolean)
     }
   }
   return {
-    kind: 'nmf', fill: 'masked', rank: k, userIds: mat.userIds, movieIds: mat.movieIds, W, H,
-    fillValues: new Float64Array(n), globalMean: mu, userBias, movieBias, regularization: lambda,
-    biasRegularization: lambdaBias, iterations: maxIter, reconstructionError: Math.sqrt(err), normV: Math.sqrt(norm), counts, means,
+    kind: 'nmf',
+    fill: 'masked',
+    rank: k,
+    userIds: mat.userIds,
+    movieIds: mat.movieIds,
+    W,
+    H,
+    fillValues: new Float64Array(n),
+    globalMean: mu,
+    userBias,
+    movieBias,
+    regularization: lambda,
+    biasRegularization: lambdaBias,
+    iterations: maxIter,
+    reconstructionError: Math.sqrt(err),
+    normV: Math.sqrt(norm),
+    counts,
+    means,
   };
 }

@@ -17,7 +17,14 @@
  * movies rated below 3 whose contribution is positive ("unlike what you disliked"), for a side note.
  */
 import { activeSetQp, choleskySolve, gram } from './linalg';
-import { citeReasons, clampRating, likedThreshold, profileVector, topPositions, type ProfileVector } from './common';
+import {
+  citeReasons,
+  clampRating,
+  likedThreshold,
+  profileVector,
+  topPositions,
+  type ProfileVector,
+} from './common';
 import type { RatingMatrix } from './matrix';
 import { fitFilledNmf, type MfModel, type NmfModel, type NmfOptions } from './nmf';
 import { fitMaskedNmf, rowSolver, solveRow } from './nmf-masked';
@@ -68,9 +75,25 @@ export function foldIn(model: NmfModel | MfModel, pv: ProfileVector): FoldIn {
   const k = model.rank;
   const { positions, ratings } = pv;
   if (model.fill === 'masked') {
-    const y = Float64Array.from(ratings, (r, p) => r - model.globalMean - (model.movieBias[positions[p] as number] as number));
+    const y = Float64Array.from(
+      ratings,
+      (r, p) => r - model.globalMean - (model.movieBias[positions[p] as number] as number),
+    );
     const solver = rowSolver(k);
-    solveRow(model.H, k, positions, y, 0, positions.length, model.regularization, model.biasRegularization, model.globalMean !== 0, solver, 0, model.kind === 'nmf');
+    solveRow(
+      model.H,
+      k,
+      positions,
+      y,
+      0,
+      positions.length,
+      model.regularization,
+      model.biasRegularization,
+      model.globalMean !== 0,
+      solver,
+      0,
+      model.kind === 'nmf',
+    );
     const x = model.kind === 'nmf' ? activeSetQp(solver.A, solver.b, k + 1, (t) => t === k) : solver.x;
     return { w: x.slice(0, k), bias: x[k] as number };
   }
@@ -99,7 +122,13 @@ export function scoreAll(model: NmfModel | MfModel, f: FoldIn): Float64Array {
   return scores;
 }
 
-function explainPosition(model: NmfModel | MfModel, pv: ProfileVector, f: FoldIn, j: number, top = 5): Explanation {
+function explainPosition(
+  model: NmfModel | MfModel,
+  pv: ProfileVector,
+  f: FoldIn,
+  j: number,
+  top = 5,
+): Explanation {
   const k = model.rank;
   const active: number[] = [];
   for (let t = 0; t < k; t++) if ((f.w[t] as number) !== 0) active.push(t);
@@ -110,15 +139,25 @@ function explainPosition(model: NmfModel | MfModel, pv: ProfileVector, f: FoldIn
   const full = masked ? new Float64Array(k * k) : prepare(model).HHt;
   if (masked) {
     for (const i of pv.positions) {
-      for (let s = 0; s < k; s++) for (let t = 0; t < k; t++) full[s * k + t] = (full[s * k + t] as number) + (model.H[i * k + s] as number) * (model.H[i * k + t] as number);
+      for (let s = 0; s < k; s++)
+        for (let t = 0; t < k; t++)
+          full[s * k + t] =
+            (full[s * k + t] as number) + (model.H[i * k + s] as number) * (model.H[i * k + t] as number);
     }
-    for (let s = 0; s < k; s++) full[s * k + s] = (full[s * k + s] as number) + model.regularization * Math.max(pv.positions.length, 1);
+    for (let s = 0; s < k; s++)
+      full[s * k + s] = (full[s * k + s] as number) + model.regularization * Math.max(pv.positions.length, 1);
   }
   active.forEach((s, x) => active.forEach((t, y) => (M[x * a + y] = full[s * k + t] as number)));
-  const z = choleskySolve(M, Float64Array.from(active, (t) => model.H[j * k + t] as number), a);
+  const z = choleskySolve(
+    M,
+    Float64Array.from(active, (t) => model.H[j * k + t] as number),
+    a,
+  );
   const because = Array.from(pv.positions, (i, p) => {
     const r = pv.ratings[p] as number;
-    const y = masked ? r - model.globalMean - (model.movieBias[i] as number) - f.bias : r - (model.fillValues[i] as number);
+    const y = masked
+      ? r - model.globalMean - (model.movieBias[i] as number) - f.bias
+      : r - (model.fillValues[i] as number);
     let dot = 0;
     active.forEach((t, x) => (dot += (model.H[i * k + t] as number) * (z[x] as number)));
     return { movieId: model.movieIds[i] as number, rating: r, contribution: y * dot };
@@ -132,7 +171,11 @@ function explainPosition(model: NmfModel | MfModel, pv: ProfileVector, f: FoldIn
  * Movies most similar to `movieId` by cosine between their factor rows h_j (n×k): [] for an unknown id.
  * O(movies·k).
  */
-export function similarMovies(model: NmfModel, movieId: number, n = 10): { movieId: number; similarity: number }[] {
+export function similarMovies(
+  model: NmfModel,
+  movieId: number,
+  n = 10,
+): { movieId: number; similarity: number }[] {
   const index = movieIndexOf(model.movieIds);
   const j0 = index.get(movieId);
   if (j0 === undefined) return [];
@@ -151,7 +194,10 @@ export function similarMovies(model: NmfModel, movieId: number, n = 10): { movie
     scores[j] = d > 0 ? dot / d : 0;
   }
   const self = { positions: Int32Array.of(j0), ratings: Float64Array.of(0) };
-  return topPositions(scores, model.movieIds, self, { n }).map((j) => ({ movieId: model.movieIds[j] as number, similarity: scores[j] as number }));
+  return topPositions(scores, model.movieIds, self, { n }).map((j) => ({
+    movieId: model.movieIds[j] as number,
+    similarity: scores[j] as number,
+  }));
 }
 
 export function createNmfRecommender(model: NmfModel | MfModel): Recommender {
@@ -160,15 +206,27 @@ export function createNmfRecommender(model: NmfModel | MfModel): Recommender {
   const ratingOf = (s: number) => (predicts ? clampRating(s) : null);
   return {
     algorithm: model.kind,
-    params: { fill: model.fill, rank: model.rank, ...(model.fill === 'masked' ? { regularization: model.regularization, biasRegularization: model.biasRegularization, biases: model.globalMean !== 0 } : {}) },
+    params: {
+      fill: model.fill,
+      rank: model.rank,
+      ...(model.fill === 'masked'
+        ? {
+            regularization: model.regularization,
+            biasRegularization: model.biasRegularization,
+            biases: model.globalMean !== 0,
+          }
+        : {}),
+    },
     recommend(profile: readonly RatedMovie[], options): Recommendation[] {
       const pv = profileVector(profile, index);
       if (pv.positions.length === 0) return popularRecommendations(model, profile, index, options);
       const f = foldIn(model, pv);
       const scores = scoreAll(model, f);
       return topPositions(scores, model.movieIds, pv, options).map((j) => ({
-        movieId: model.movieIds[j] as number, score: scores[j] as number,
-        predictedRating: ratingOf(scores[j] as number), explanation: explainPosition(model, pv, f, j),
+        movieId: model.movieIds[j] as number,
+        score: scores[j] as number,
+        predictedRating: ratingOf(scores[j] as number),
+        explanation: explainPosition(model, pv, f, j),
       }));
     },
     predict(profile, movieIds) {

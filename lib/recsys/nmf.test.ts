@@ -33,18 +33,23 @@ describe('filled matrix products and loss equal the dense computation', () => {
             loss += ((D[i * n + j] as number) - wh) ** 2;
           }
         }
-        for (let i = 0; i < m; i++) for (let t = 0; t < k; t++) {
-          let s = 0;
-          for (let j = 0; j < n; j++) s += (D[i * n + j] as number) * (H[j * k + t] as number);
-          expect(VH[i * k + t]).toBeCloseTo(s, 9);
-        }
-        for (let j = 0; j < n; j++) for (let t = 0; t < k; t++) {
-          let s = 0;
-          for (let i = 0; i < m; i++) s += (D[i * n + j] as number) * (W[i * k + t] as number);
-          expect(VtW[j * k + t]).toBeCloseTo(s, 9);
-        }
+        for (let i = 0; i < m; i++)
+          for (let t = 0; t < k; t++) {
+            let s = 0;
+            for (let j = 0; j < n; j++) s += (D[i * n + j] as number) * (H[j * k + t] as number);
+            expect(VH[i * k + t]).toBeCloseTo(s, 9);
+          }
+        for (let j = 0; j < n; j++)
+          for (let t = 0; t < k; t++) {
+            let s = 0;
+            for (let i = 0; i < m; i++) s += (D[i * n + j] as number) * (W[i * k + t] as number);
+            expect(VtW[j * k + t]).toBeCloseTo(s, 9);
+          }
         expect(filledLoss(V, mat, W, H, k)).toBeCloseTo(loss, 7);
-        expect(V.normSq).toBeCloseTo(D.reduce((a, x) => a + x * x, 0), 9);
+        expect(V.normSq).toBeCloseTo(
+          D.reduce((a, x) => a + x * x, 0),
+          9,
+        );
       }),
       { numRuns: 15 },
     );
@@ -57,20 +62,24 @@ describe('fitFilledNmf', () => {
   it.each(fills)('%s: W, H ≥ 0 and the loss never rises', (fill) => {
     const losses: number[] = [];
     const V = filledMatrix(mat, fillValues(mat, fill));
-    const model = fitFilledNmf(mat, { fill, rank: 5, tol: 1e-6 }, (_it, _v, W, H) => losses.push(filledLoss(V, mat, W, H, 5)));
+    const model = fitFilledNmf(mat, { fill, rank: 5, tol: 1e-6 }, (_it, _v, W, H) =>
+      losses.push(filledLoss(V, mat, W, H, 5)),
+    );
     expect(model.W.every((x) => x >= 0) && model.H.every((x) => x >= 0)).toBe(true);
-    for (let i = 1; i < losses.length; i++) expect(losses[i]).toBeLessThanOrEqual((losses[i - 1] as number) * (1 + 1e-12));
+    for (let i = 1; i < losses.length; i++)
+      expect(losses[i]).toBeLessThanOrEqual((losses[i - 1] as number) * (1 + 1e-12));
     expect(model.reconstructionError ** 2).toBeCloseTo(losses[losses.length - 1] as number, 6);
   });
 
   it('recovers a planted non-negative low-rank matrix (fully observed, zeros fill)', () => {
     const [m, n, r] = [30, 25, 3];
     const rows = [];
-    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let t = 0; t < r; t++) s += (((i + 1) * (t + 2)) % 5) * (((j + 3) * (t + 1)) % 4) / 4;
-      rows.push({ userId: i, movieId: j, rating: s + 0.5 });
-    }
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let t = 0; t < r; t++) s += ((((i + 1) * (t + 2)) % 5) * (((j + 3) * (t + 1)) % 4)) / 4;
+        rows.push({ userId: i, movieId: j, rating: s + 0.5 });
+      }
     const planted = buildRatingMatrix(rows);
     const model = fitFilledNmf(planted, { fill: 'zeros', rank: 4, tol: 1e-10, maxIter: 3000 });
     expect(model.reconstructionError / model.normV).toBeLessThan(1e-3);
@@ -94,16 +103,25 @@ describe('fitFilledNmf', () => {
 describe('foldIn', () => {
   const rows = syntheticRows(40, 50, { density: 0.4, seed: 5 });
   const mat = buildRatingMatrix(rows);
-  it.each([...fills, 'masked' as const])('%s: folding in a training user gives (nearly) their row of W', (fill) => {
-    const model = fitNmf(mat, { fill, rank: 4, tol: 1e-9, lossTol: 0, maxIter: fill === 'masked' ? 60 : 3000 });
-    for (const user of [0, 7, 21]) {
-      const profile = rows.filter((r) => r.userId === (mat.userIds[user] as number));
-      const { w } = foldIn(model, profileVector(profile, mat.movieIndex));
-      const row = model.W.subarray(user * 4, user * 4 + 4);
-      const scale = Math.max(...row, 1e-9);
-      w.forEach((x, t) => expect(Math.abs(x - (row[t] as number)) / scale).toBeLessThan(2e-2));
-    }
-  });
+  it.each([...fills, 'masked' as const])(
+    '%s: folding in a training user gives (nearly) their row of W',
+    (fill) => {
+      const model = fitNmf(mat, {
+        fill,
+        rank: 4,
+        tol: 1e-9,
+        lossTol: 0,
+        maxIter: fill === 'masked' ? 60 : 3000,
+      });
+      for (const user of [0, 7, 21]) {
+        const profile = rows.filter((r) => r.userId === (mat.userIds[user] as number));
+        const { w } = foldIn(model, profileVector(profile, mat.movieIndex));
+        const row = model.W.subarray(user * 4, user * 4 + 4);
+        const scale = Math.max(...row, 1e-9);
+        w.forEach((x, t) => expect(Math.abs(x - (row[t] as number)) / scale).toBeLessThan(2e-2));
+      }
+    },
+  );
 });
 
 describe('similarMovies', () => {
@@ -122,21 +140,30 @@ describe('explanations cite only liked movies', () => {
   const mat = syntheticMatrix(50, 40, { density: 0.4, seed: 9 });
   const liked = mat.movieIds.slice(0, 3);
   const disliked = mat.movieIds.slice(3, 6);
-  const profile = [...Array.from(liked, (movieId) => ({ movieId, rating: 4.5 })), ...Array.from(disliked, (movieId) => ({ movieId, rating: 1 }))];
+  const profile = [
+    ...Array.from(liked, (movieId) => ({ movieId, rating: 4.5 })),
+    ...Array.from(disliked, (movieId) => ({ movieId, rating: 1 })),
+  ];
 
-  it.each(['zeros', 'movie-median', 'masked'] as const)('%s: a 1★ movie that lifted a score goes to `disliked`, never to `because`', (fill) => {
-    const rec = createNmfRecommender(fitNmf(mat, { fill, rank: 4, maxIter: fill === 'masked' ? 10 : 200 }));
-    let lifted = 0;
-    for (const id of mat.movieIds.slice(6)) {
-      const e = rec.explain(profile, id) as { because: { movieId: number; rating: number; contribution: number }[]; disliked?: { movieId: number; rating: number }[] };
-      for (const b of e.because) {
-        expect(Array.from(liked)).toContain(b.movieId);
-        expect(b.contribution).toBeGreaterThan(0);
+  it.each(['zeros', 'movie-median', 'masked'] as const)(
+    '%s: a 1★ movie that lifted a score goes to `disliked`, never to `because`',
+    (fill) => {
+      const rec = createNmfRecommender(fitNmf(mat, { fill, rank: 4, maxIter: fill === 'masked' ? 10 : 200 }));
+      let lifted = 0;
+      for (const id of mat.movieIds.slice(6)) {
+        const e = rec.explain(profile, id) as {
+          because: { movieId: number; rating: number; contribution: number }[];
+          disliked?: { movieId: number; rating: number }[];
+        };
+        for (const b of e.because) {
+          expect(Array.from(liked)).toContain(b.movieId);
+          expect(b.contribution).toBeGreaterThan(0);
+        }
+        for (const d of e.disliked ?? []) expect(Array.from(disliked)).toContain(d.movieId);
+        lifted += e.disliked?.length ?? 0;
       }
-      for (const d of e.disliked ?? []) expect(Array.from(disliked)).toContain(d.movieId);
-      lifted += e.disliked?.length ?? 0;
-    }
-    // With zeros every contribution is r·(positive or negative dot): 1★ movies do lift some scores, so the split matters.
-    if (fill === 'zeros') expect(lifted).toBeGreaterThan(0);
-  });
+      // With zeros every contribution is r·(positive or negative dot): 1★ movies do lift some scores, so the split matters.
+      if (fill === 'zeros') expect(lifted).toBeGreaterThan(0);
+    },
+  );
 });

@@ -99,7 +99,8 @@ export function filledMatrix(mat: RatingMatrix, c: Float64Array): FilledMatrix {
   for (let p = 0; p < mat.nnz; p++) sRow[p] = (mat.values[p] as number) - (c[colIdx[p] as number] as number);
   const sCol = new Float32Array(mat.nnz);
   for (let j = 0; j < n; j++) {
-    for (let p = colPtr[j] as number; p < (colPtr[j + 1] as number); p++) sCol[p] = (mat.colValues[p] as number) - (c[j] as number);
+    for (let p = colPtr[j] as number; p < (colPtr[j + 1] as number); p++)
+      sCol[p] = (mat.colValues[p] as number) - (c[j] as number);
   }
   let sumC = 0;
   let sumC2 = 0;
@@ -115,7 +116,13 @@ export function filledMatrix(mat: RatingMatrix, c: Float64Array): FilledMatrix {
     sumS += sRow[p] as number;
   }
   return {
-    rows: m, cols: n, c, sRow, sCol, normSq, mean: (m * sumC + sumS) / (m * n),
+    rows: m,
+    cols: n,
+    c,
+    sRow,
+    sCol,
+    normSq,
+    mean: (m * sumC + sumS) / (m * n),
     matmat(Y, l, out) {
       if (l === 1) {
         let base = 0;
@@ -123,7 +130,8 @@ export function filledMatrix(mat: RatingMatrix, c: Float64Array): FilledMatrix {
         for (let i = 0; i < m; i++) {
           let acc = base;
           const end = rowPtr[i + 1] as number;
-          for (let p = rowPtr[i] as number; p < end; p++) acc += (sRow[p] as number) * (Y[colIdx[p] as number] as number);
+          for (let p = rowPtr[i] as number; p < end; p++)
+            acc += (sRow[p] as number) * (Y[colIdx[p] as number] as number);
           out[i] = acc;
         }
         return;
@@ -134,7 +142,8 @@ export function filledMatrix(mat: RatingMatrix, c: Float64Array): FilledMatrix {
       const base = new Float64Array(l);
       for (let j = 0; j < n; j++) {
         const cj = c[j] as number;
-        if (cj !== 0) for (let t = 0; t < l; t++) base[t] = (base[t] as number) + cj * (Y[j * l + t] as number);
+        if (cj !== 0)
+          for (let t = 0; t < l; t++) base[t] = (base[t] as number) + cj * (Y[j * l + t] as number);
       }
       sparseTimesDense(m, rowPtr, colIdx, sRow, Y, l, base, out);
     },
@@ -145,13 +154,15 @@ export function filledMatrix(mat: RatingMatrix, c: Float64Array): FilledMatrix {
         for (let j = 0; j < n; j++) {
           let acc = (c[j] as number) * sum;
           const end = colPtr[j + 1] as number;
-          for (let p = colPtr[j] as number; p < end; p++) acc += (sCol[p] as number) * (Z[rowIdx[p] as number] as number);
+          for (let p = colPtr[j] as number; p < end; p++)
+            acc += (sCol[p] as number) * (Z[rowIdx[p] as number] as number);
           out[j] = acc;
         }
         return;
       }
       const colSum = new Float64Array(l);
-      for (let i = 0; i < m; i++) for (let t = 0; t < l; t++) colSum[t] = (colSum[t] as number) + (Z[i * l + t] as number);
+      for (let i = 0; i < m; i++)
+        for (let t = 0; t < l; t++) colSum[t] = (colSum[t] as number) + (Z[i * l + t] as number);
       for (let j = 0; j < n; j++) {
         const o = j * l;
         const cj = c[j] as number;
@@ -218,8 +229,15 @@ export function filledMatrix(mat: RatingMatrix, c: Float64Array): FilledMatrix {
  * at 32M ratings). O(nnz·l).
  */
 function sparseTimesDense(
-  rows: number, ptr: Int32Array, idx: Int32Array, val: Float32Array, Y: Float64Array, l: number,
-  base: Float64Array, out: Float64Array, scale?: Float64Array,
+  rows: number,
+  ptr: Int32Array,
+  idx: Int32Array,
+  val: Float32Array,
+  Y: Float64Array,
+  l: number,
+  base: Float64Array,
+  out: Float64Array,
+  scale?: Float64Array,
 ): void {
   for (let i = 0; i < rows; i++) {
     const o = i * l;
@@ -257,11 +275,19 @@ function sparseTimesDense(
  * ‖V − W·Hᵀ‖²_F for the filled matrix, exactly, without the dense matrix:
  * ‖V‖² − 2[(1ᵀW)·(Hᵀc) + Σ_obs S_ij (w_i·h_j)] + tr((WᵀW)(HᵀH)). O(nnz·k + (m + n)·k²).
  */
-export function filledLoss(V: FilledMatrix, mat: RatingMatrix, W: Float64Array, H: Float64Array, k: number): number {
+export function filledLoss(
+  V: FilledMatrix,
+  mat: RatingMatrix,
+  W: Float64Array,
+  H: Float64Array,
+  k: number,
+): number {
   const wSum = new Float64Array(k);
-  for (let i = 0; i < V.rows; i++) for (let t = 0; t < k; t++) wSum[t] = (wSum[t] as number) + (W[i * k + t] as number);
+  for (let i = 0; i < V.rows; i++)
+    for (let t = 0; t < k; t++) wSum[t] = (wSum[t] as number) + (W[i * k + t] as number);
   const hc = new Float64Array(k);
-  for (let j = 0; j < V.cols; j++) for (let t = 0; t < k; t++) hc[t] = (hc[t] as number) + (V.c[j] as number) * (H[j * k + t] as number);
+  for (let j = 0; j < V.cols; j++)
+    for (let t = 0; t < k; t++) hc[t] = (hc[t] as number) + (V.c[j] as number) * (H[j * k + t] as number);
   let cross = 0;
   for (let t = 0; t < k; t++) cross += (wSum[t] as number) * (hc[t] as number);
   for (let i = 0; i < V.rows; i++) {
@@ -316,8 +342,10 @@ export function nndsvda(V: FilledMatrix, k: number, seed: number): { W: Float64A
     const uNorm = c === 0 ? 1 : usePos ? uP : uN;
     const vNorm = c === 0 ? 1 : usePos ? vP : vN;
     const part = (x: number) => (c === 0 ? Math.abs(x) : usePos ? Math.max(x, 0) : Math.max(-x, 0));
-    for (let i = 0; i < m; i++) W[i * k + c] = uNorm > 0 ? (lambda * part(U[i * k + c] as number)) / uNorm : 0;
-    for (let j = 0; j < n; j++) H[j * k + c] = vNorm > 0 ? (lambda * part(Vt[j * k + c] as number)) / vNorm : 0;
+    for (let i = 0; i < m; i++)
+      W[i * k + c] = uNorm > 0 ? (lambda * part(U[i * k + c] as number)) / uNorm : 0;
+    for (let j = 0; j < n; j++)
+      H[j * k + c] = vNorm > 0 ? (lambda * part(Vt[j * k + c] as number)) / vNorm : 0;
   }
   const avg = V.mean;
   for (const A of [W, H]) for (let p = 0; p < A.length; p++) if ((A[p] as number) < 1e-6) A[p] = avg;
@@ -332,7 +360,13 @@ export function nndsvda(V: FilledMatrix, k: number, seed: number): { W: Float64A
  * faster in V8 than keeping a row gradient up to date. Returns the summed projected-gradient violation.
  * O(rows·k²).
  */
-export function coordinateDescentSweep(W: Float64Array, rows: number, k: number, G: Float64Array, R: Float64Array): number {
+export function coordinateDescentSweep(
+  W: Float64Array,
+  rows: number,
+  k: number,
+  G: Float64Array,
+  R: Float64Array,
+): number {
   let violation = 0;
   const k4 = k - (k % 4);
   for (let i = 0; i < rows; i++) {
@@ -365,14 +399,27 @@ export function coordinateDescentSweep(W: Float64Array, rows: number, k: number,
 
 /** Checks NMF options and applies defaults. */
 export function resolveNmfOptions(options: NmfOptions = {}) {
-  const { rank = 20, fill = 'movie-median', tol = 1e-4, lossTol = 1e-3, seed = 0, regularization = 0.1, biasRegularization = 5, biases = true } = options;
+  const {
+    rank = 20,
+    fill = 'movie-median',
+    tol = 1e-4,
+    lossTol = 1e-3,
+    seed = 0,
+    regularization = 0.1,
+    biasRegularization = 5,
+    biases = true,
+  } = options;
   const maxIter = options.maxIter ?? (fill === 'masked' ? 30 : 500);
-  if (!Number.isInteger(rank) || rank < 1) throw new RangeError(`rank must be a positive integer, got ${rank}`);
-  if (!['zeros', 'global-median', 'movie-median', 'masked'].includes(fill)) throw new RangeError(`unknown fill '${fill}'`);
+  if (!Number.isInteger(rank) || rank < 1)
+    throw new RangeError(`rank must be a positive integer, got ${rank}`);
+  if (!['zeros', 'global-median', 'movie-median', 'masked'].includes(fill))
+    throw new RangeError(`unknown fill '${fill}'`);
   if (!(tol >= 0)) throw new RangeError(`tol must be ≥ 0, got ${tol}`);
   if (!(lossTol >= 0 && lossTol < 1)) throw new RangeError(`lossTol must be in [0, 1), got ${lossTol}`);
-  if (!Number.isInteger(maxIter) || maxIter < 1) throw new RangeError(`maxIter must be a positive integer, got ${maxIter}`);
-  if (!(regularization >= 0) || !(biasRegularization >= 0)) throw new RangeError('regularization must be ≥ 0');
+  if (!Number.isInteger(maxIter) || maxIter < 1)
+    throw new RangeError(`maxIter must be a positive integer, got ${maxIter}`);
+  if (!(regularization >= 0) || !(biasRegularization >= 0))
+    throw new RangeError('regularization must be ≥ 0');
   return { rank, fill, tol, lossTol, maxIter, seed, regularization, biasRegularization, biases };
 }
 
@@ -387,11 +434,14 @@ export function resolveNmfOptions(options: NmfOptions = {}) {
  * `onIteration` (optional) sees the iteration number and violation (and is how the tests watch the loss).
  */
 export function fitFilledNmf(
-  mat: RatingMatrix, options: NmfOptions = {}, onIteration?: (iter: number, violation: number, W: Float64Array, H: Float64Array) => void,
+  mat: RatingMatrix,
+  options: NmfOptions = {},
+  onIteration?: (iter: number, violation: number, W: Float64Array, H: Float64Array) => void,
 ): NmfModel {
   const { rank: k, fill, tol, lossTol, maxIter, seed } = resolveNmfOptions(options);
   if (fill === 'masked') throw new RangeError("fitFilledNmf does not fit 'masked'; use fitNmf");
-  if (k > Math.min(mat.users, mat.movies)) throw new RangeError(`rank ${k} exceeds min(users, movies) = ${Math.min(mat.users, mat.movies)}`);
+  if (k > Math.min(mat.users, mat.movies))
+    throw new RangeError(`rank ${k} exceeds min(users, movies) = ${Math.min(mat.users, mat.movies)}`);
   const V = filledMatrix(mat, fillValues(mat, fill));
   const { W, H } = nndsvda(V, k, seed);
   const m = mat.users;
@@ -425,9 +475,23 @@ export function fitFilledNmf(
   }
   const { counts, means } = movieStats(mat);
   return {
-    kind: 'nmf', fill, rank: k, userIds: mat.userIds, movieIds: mat.movieIds, W, H, fillValues: V.c,
-    globalMean: 0, userBias: new Float64Array(mat.users), movieBias: new Float64Array(mat.movies),
-    regularization: 0, biasRegularization: 0, iterations,
-    reconstructionError: Math.sqrt(filledLoss(V, mat, W, H, k)), normV: Math.sqrt(V.normSq), counts, means,
+    kind: 'nmf',
+    fill,
+    rank: k,
+    userIds: mat.userIds,
+    movieIds: mat.movieIds,
+    W,
+    H,
+    fillValues: V.c,
+    globalMean: 0,
+    userBias: new Float64Array(mat.users),
+    movieBias: new Float64Array(mat.movies),
+    regularization: 0,
+    biasRegularization: 0,
+    iterations,
+    reconstructionError: Math.sqrt(filledLoss(V, mat, W, H, k)),
+    normV: Math.sqrt(V.normSq),
+    counts,
+    means,
   };
 }

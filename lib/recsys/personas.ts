@@ -12,7 +12,6 @@ import { OPPOSITE_PERSONAS, PERSONAS, type Persona } from './personas-data';
 export type { Persona } from './personas-data';
 import type { Explanation, RatedMovie, Recommender, RecommendOptions } from './types';
 
-
 export interface MovieMeta {
   genres: readonly string[];
   ratingCount: number;

@@ -25,14 +25,21 @@ export interface PopularModel {
 }
 
 /** Counts and means per movie. O(nnz). */
-export function fitPopular(mat: RatingMatrix, { by = 'count', damping = 10 }: PopularOptions = {}): PopularModel {
+export function fitPopular(
+  mat: RatingMatrix,
+  { by = 'count', damping = 10 }: PopularOptions = {},
+): PopularModel {
   if (by !== 'count' && by !== 'damped-mean') throw new RangeError(`popular: unknown ranking '${by}'`);
   if (!(damping >= 0)) throw new RangeError(`popular: damping must be ≥ 0, got ${damping}`);
   const { counts, means, globalMean } = movieStats(mat);
   return { kind: 'popular', movieIds: mat.movieIds, counts, means, globalMean, by, damping };
 }
 
-export function dampedMean(model: Pick<PopularModel, 'counts' | 'means' | 'globalMean'>, j: number, damping = 10): number {
+export function dampedMean(
+  model: Pick<PopularModel, 'counts' | 'means' | 'globalMean'>,
+  j: number,
+  damping = 10,
+): number {
   const c = model.counts[j] as number;
   return (c * (model.means[j] as number) + damping * model.globalMean) / (c + damping);
 }
@@ -45,7 +52,9 @@ export function popularExplanation(model: Pick<PopularModel, 'counts' | 'means'>
 /** Ranks the catalogue by popularity (the shared empty-profile fallback of every recommender). */
 export function popularRecommendations(
   stats: Pick<PopularModel, 'movieIds' | 'counts' | 'means'> & { by?: PopularModel['by']; damping?: number },
-  profile: readonly RatedMovie[], movieIndex: ReadonlyMap<number, number>, options?: RecommendOptions,
+  profile: readonly RatedMovie[],
+  movieIndex: ReadonlyMap<number, number>,
+  options?: RecommendOptions,
 ): Recommendation[] {
   const { by = 'count', damping = 10 } = stats;
   let sum = 0;
@@ -56,7 +65,8 @@ export function popularRecommendations(
   });
   const model = { ...stats, globalMean: total ? sum / total : 0 };
   const scores = new Float64Array(model.movieIds.length);
-  for (let j = 0; j < scores.length; j++) scores[j] = by === 'count' ? (model.counts[j] as number) : dampedMean(model, j, damping);
+  for (let j = 0; j < scores.length; j++)
+    scores[j] = by === 'count' ? (model.counts[j] as number) : dampedMean(model, j, damping);
   const pv = profileVector(profile, movieIndex);
   return topPositions(scores, model.movieIds, pv, options).map((j) => ({
     movieId: model.movieIds[j] as number,
@@ -85,7 +95,9 @@ export function createPopularRecommender(model: PopularModel): Recommender {
       }),
     explain: (_profile, movieId) => {
       const j = index.get(movieId);
-      return j === undefined ? { kind: 'popular', ratingCount: 0, meanRating: 0 } : popularExplanation(model, j);
+      return j === undefined
+        ? { kind: 'popular', ratingCount: 0, meanRating: 0 }
+        : popularExplanation(model, j);
     },
   };
 }

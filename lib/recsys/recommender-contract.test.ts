@@ -34,7 +34,10 @@ describe.each(cases)('recommender contract: %j', (options) => {
       expect(Number.isFinite(r.score)).toBe(true);
       if (r.predictedRating !== null) expect(r.predictedRating).toBeGreaterThanOrEqual(0.5);
     }
-    for (let i = 1; i < out.length; i++) expect((out[i - 1] as { score: number }).score).toBeGreaterThanOrEqual((out[i] as { score: number }).score);
+    for (let i = 1; i < out.length; i++)
+      expect((out[i - 1] as { score: number }).score).toBeGreaterThanOrEqual(
+        (out[i] as { score: number }).score,
+      );
     expect(rec.recommend(profile, { n: 0 })).toEqual([]);
     expect(rec.recommend(profile, { exclude: new Set([105]) }).length).toBeLessThanOrEqual(10);
   });
@@ -72,14 +75,18 @@ describe.each(cases)('recommender contract: %j', (options) => {
     const mixed: RatedMovie[] = [...profile, { movieId: 113, rating: 2 }, { movieId: 121, rating: 0.5 }];
     const explained = [
       ...rec.recommend(mixed, { n: 15 }).map((r) => r.explanation),
-      ...Array.from(mat.movieIds).filter((id) => !mixed.some((m) => m.movieId === id)).slice(0, 30).map((id) => rec.explain(mixed, id)),
+      ...Array.from(mat.movieIds)
+        .filter((id) => !mixed.some((m) => m.movieId === id))
+        .slice(0, 30)
+        .map((id) => rec.explain(mixed, id)),
     ];
     for (const e of explained) {
       for (const b of (e as { because?: { rating: number; contribution: number }[] }).because ?? []) {
         expect(b.rating).toBeGreaterThanOrEqual(3.5);
         expect(b.contribution).toBeGreaterThan(0);
       }
-      for (const d of (e as { disliked?: { rating: number }[] }).disliked ?? []) expect(d.rating).toBeLessThan(3);
+      for (const d of (e as { disliked?: { rating: number }[] }).disliked ?? [])
+        expect(d.rating).toBeLessThan(3);
       if (e.kind === 'cosine') {
         const c = e as Extract<Explanation, { kind: 'cosine' }>;
         for (const nb of c.neighbours) expect(nb.rating).toBeGreaterThanOrEqual(4);

@@ -29,7 +29,9 @@ interface AlgorithmEntry<Options, M extends { kind: string }> {
 }
 
 /** Keeps each entry's options and model types tied together (a plain object literal would widen them). */
-function entry<Options, M extends { kind: string }>(e: AlgorithmEntry<Options, M>): AlgorithmEntry<Options, M> {
+function entry<Options, M extends { kind: string }>(
+  e: AlgorithmEntry<Options, M>,
+): AlgorithmEntry<Options, M> {
   return e;
 }
 
@@ -41,10 +43,25 @@ export const ALGORITHMS = {
     variants: NMF_FILLS.map((fill) => ({ fill })),
     testCases: NMF_FILLS.map((fill) => ({ fill, rank: 4, ...(fill === 'masked' ? { maxIter: 10 } : {}) })),
   }),
-  cosine: entry({ label: 'User-user cosine', fit: fitCosine, create: createCosineRecommender, testCases: [{ neighbours: 10 }] }),
+  cosine: entry({
+    label: 'User-user cosine',
+    fit: fitCosine,
+    create: createCosineRecommender,
+    testCases: [{ neighbours: 10 }],
+  }),
   popular: entry({ label: 'Popular', fit: fitPopular, create: createPopularRecommender, testCases: [{}] }),
-  ease: entry({ label: 'EASE', fit: fitEase, create: createEaseRecommender, testCases: [{ minRatings: 1, lambda: 10 }] }),
-  mf: entry({ label: 'Biased MF', fit: fitMf, create: createMfRecommender, testCases: [{ rank: 4, maxIter: 10 }] }),
+  ease: entry({
+    label: 'EASE',
+    fit: fitEase,
+    create: createEaseRecommender,
+    testCases: [{ minRatings: 1, lambda: 10 }],
+  }),
+  mf: entry({
+    label: 'Biased MF',
+    fit: fitMf,
+    create: createMfRecommender,
+    testCases: [{ rank: 4, maxIter: 10 }],
+  }),
   'ease-ials': entry({
     label: 'EASE + implicit ALS',
     fit: fitEaseIals,

@@ -32,7 +32,13 @@ export function encodeModel(model: { kind: string } & object): Uint8Array {
     if (isTyped(value)) arrays.push([key, value]);
     else if (key === 'matrix') {
       const mat = value as unknown as RatingMatrix;
-      arrays.push(['matrix.userIds', mat.userIds], ['matrix.movieIds', mat.movieIds], ['matrix.rowPtr', mat.rowPtr], ['matrix.colIdx', mat.colIdx], ['matrix.values', mat.values]);
+      arrays.push(
+        ['matrix.userIds', mat.userIds],
+        ['matrix.movieIds', mat.movieIds],
+        ['matrix.rowPtr', mat.rowPtr],
+        ['matrix.colIdx', mat.colIdx],
+        ['matrix.values', mat.values],
+      );
     } else if (['number', 'string', 'boolean'].includes(typeof value)) meta[key] = value;
   }
   const header: Header = { kind: model.kind, meta, arrays: [] };
@@ -49,16 +55,21 @@ export function encodeModel(model: { kind: string } & object): Uint8Array {
   view.setUint32(4, VERSION, true);
   view.setUint32(8, json.length, true);
   out.set(json, 12);
-  arrays.forEach(([, a], i) => out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), start + (header.arrays[i]?.offset ?? 0)));
+  arrays.forEach(([, a], i) =>
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), start + (header.arrays[i]?.offset ?? 0)),
+  );
   return out;
 }
 
 /** Decodes what encodeModel wrote: the model's fields (arrays copied, so aligned and independent of `bytes`). */
 export function decodeModel(bytes: Uint8Array): { kind: string } & Record<string, unknown> {
-  if (new Uint16Array(Uint8Array.of(1, 0).buffer)[0] !== 1) throw new RangeError('model files are little-endian; this platform is not');
+  if (new Uint16Array(Uint8Array.of(1, 0).buffer)[0] !== 1)
+    throw new RangeError('model files are little-endian; this platform is not');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 12 || view.getUint32(0, true) !== MAGIC) throw new RangeError('not a serialised recsys model (bad magic)');
-  if (view.getUint32(4, true) !== VERSION) throw new RangeError(`unsupported model version ${view.getUint32(4, true)}`);
+  if (bytes.length < 12 || view.getUint32(0, true) !== MAGIC)
+    throw new RangeError('not a serialised recsys model (bad magic)');
+  if (view.getUint32(4, true) !== VERSION)
+    throw new RangeError(`unsupported model version ${view.getUint32(4, true)}`);
   const len = view.getUint32(8, true);
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len))) as Header;
   const start = Math.ceil((12 + len) / 8) * 8;
@@ -73,7 +84,13 @@ export function decodeModel(bytes: Uint8Array): { kind: string } & Record<string
     fields[name] = new T(copy.buffer, 0, length);
   }
   if ('matrix.rowPtr' in fields) {
-    fields.matrix = matrixFromCsr(get('matrix.userIds'), get('matrix.movieIds'), get('matrix.rowPtr'), get('matrix.colIdx'), get('matrix.values'));
+    fields.matrix = matrixFromCsr(
+      get('matrix.userIds'),
+      get('matrix.movieIds'),
+      get('matrix.rowPtr'),
+      get('matrix.colIdx'),
+      get('matrix.values'),
+    );
     for (const key of Object.keys(fields)) if (key.startsWith('matrix.')) delete fields[key];
   }
   return fields as { kind: string } & Record<string, unknown>;

@@ -21,7 +21,11 @@ describe.each(PICKER_SPECS.map((spec) => [spec.key, spec] as const))('the served
   const candidates = spec.candidates;
   const report = runPersonas(rec, movies, {
     candidateFilter: candidates
-      ? (profile) => neighbourhoodFilter(mat, profile, { candidates: candidates.size, minRatings: candidates.minRatings })
+      ? (profile) =>
+          neighbourhoodFilter(mat, profile, {
+            candidates: candidates.size,
+            minRatings: candidates.minRatings,
+          })
       : undefined,
   });
 

@@ -48,7 +48,12 @@ export type Explanation =
   /** `disliked`: movies rated below 3★ whose low rating lifted the score (a side note, never the reason). */
   | { kind: 'nmf'; because: RatedReason[]; disliked?: RatedReason[] }
   /** `neighbours`/`supporters`: the neighbours who rated the movie ≥ 4★; `raters`: all neighbours who rated it. */
-  | { kind: 'cosine'; neighbours: { userId: number; similarity: number; rating: number }[]; supporters: number; raters?: number }
+  | {
+      kind: 'cosine';
+      neighbours: { userId: number; similarity: number; rating: number }[];
+      supporters: number;
+      raters?: number;
+    }
   | { kind: 'popular'; ratingCount: number; meanRating: number }
   | { kind: string; text: string; [k: string]: unknown };
 

@@ -5,10 +5,14 @@ import type { z } from 'zod';
  * "rating: Rating must be at most 5 stars." (the default); the JSON API writes "ratings.2.rating must be in
  * half-star steps" and names the whole body "body" (`{ separator: ' ', root: 'body' }`).
  */
-export function firstIssue(error: z.ZodError, { separator = ': ', root = '' }: { separator?: string; root?: string } = {}): string {
+export function firstIssue(
+  error: z.ZodError,
+  { separator = ': ', root = '' }: { separator?: string; root?: string } = {},
+): string {
   const issue = error.issues[0];
   if (!issue) return root ? `invalid ${root}` : 'Invalid input.';
   const field = issue.path.join('.') || root;
-  if (issue.code === 'unrecognized_keys') return `${field || 'input'}: unknown field(s) ${issue.keys.join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `${field || 'input'}: unknown field(s) ${issue.keys.join(', ')}`;
   return field && !issue.message.startsWith(field) ? `${field}${separator}${issue.message}` : issue.message;
 }

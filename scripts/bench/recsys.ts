@@ -25,7 +25,8 @@ import { generateSynthetic } from '../gen-synthetic';
 import { readRatingsCsv } from '../lib/recsys-data';
 
 const mb = () => `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`;
-const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
+const pct = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
 
 /** Profiles of `count` random training users, each cut to a random 5..50 of their ratings. */
 function sampleProfiles(mat: RatingMatrix, count: number, seed = 7): RatedMovie[][] {
@@ -34,11 +35,19 @@ function sampleProfiles(mat: RatingMatrix, count: number, seed = 7): RatedMovie[
     const u = Math.floor(rng() * mat.users);
     const from = mat.rowPtr[u] as number;
     const len = Math.min((mat.rowPtr[u + 1] as number) - from, 5 + Math.floor(rng() * 46));
-    return Array.from({ length: len }, (_, t) => ({ movieId: mat.movieIds[mat.colIdx[from + t] as number] as number, rating: mat.values[from + t] as number }));
+    return Array.from({ length: len }, (_, t) => ({
+      movieId: mat.movieIds[mat.colIdx[from + t] as number] as number,
+      rating: mat.values[from + t] as number,
+    }));
   });
 }
 
-function latency(mat: RatingMatrix, options: FitOptions, model = fitModel(mat, options), count = 300): string {
+function latency(
+  mat: RatingMatrix,
+  options: FitOptions,
+  model = fitModel(mat, options),
+  count = 300,
+): string {
   const rec = createRecommender(model);
   const profiles = sampleProfiles(mat, count);
   for (const p of profiles.slice(0, 20)) rec.recommend(p); // warm the JIT
@@ -66,7 +75,12 @@ export interface RecsysBenchOptions {
   scaleOnly?: boolean;
 }
 
-export async function benchRecsys({ scale = false, fills = ['zeros', 'global-median', 'movie-median'], maxIter = 60, scaleOnly = false }: RecsysBenchOptions = {}): Promise<void> {
+export async function benchRecsys({
+  scale = false,
+  fills = ['zeros', 'global-median', 'movie-median'],
+  maxIter = 60,
+  scaleOnly = false,
+}: RecsysBenchOptions = {}): Promise<void> {
   if (!scaleOnly) benchSmall();
   if (!scale) return;
   benchScale(fills, maxIter);
@@ -79,13 +93,25 @@ function benchSmall(): void {
     const [model, seconds] = timed(() => fitModel(mat, { algorithm: 'nmf', fill }) as NmfModel);
     const ref = fill === 'masked' ? undefined : reference.fills[fill];
     const rel = model.reconstructionError / model.normV;
-    const vs = ref ? ` vs scikit-learn ${ref.relativeError.toFixed(5)} (×${(rel / ref.relativeError).toFixed(4)}), ${model.iterations} it vs ${ref.iterations}` : ` (observed cells), ${model.iterations} epochs`;
-    console.log(`  nmf ${fill.padEnd(13)} fit ${seconds.toFixed(2)} s; rel. error ${rel.toFixed(5)}${vs}; fold-in + top-10 ${latency(mat, { algorithm: 'nmf', fill }, model)}; RSS ${mb()}`);
+    const vs = ref
+      ? ` vs scikit-learn ${ref.relativeError.toFixed(5)} (×${(rel / ref.relativeError).toFixed(4)}), ${model.iterations} it vs ${ref.iterations}`
+      : ` (observed cells), ${model.iterations} epochs`;
+    console.log(
+      `  nmf ${fill.padEnd(13)} fit ${seconds.toFixed(2)} s; rel. error ${rel.toFixed(5)}${vs}; fold-in + top-10 ${latency(mat, { algorithm: 'nmf', fill }, model)}; RSS ${mb()}`,
+    );
   }
-  for (const options of [{ algorithm: 'cosine' }, { algorithm: 'ease' }, { algorithm: 'mf' }, { algorithm: 'popular' }, { algorithm: 'ease-ials' }] as FitOptions[]) {
+  for (const options of [
+    { algorithm: 'cosine' },
+    { algorithm: 'ease' },
+    { algorithm: 'mf' },
+    { algorithm: 'popular' },
+    { algorithm: 'ease-ials' },
+  ] as FitOptions[]) {
     const [model, seconds] = timed(() => fitModel(mat, options));
     const target = options.algorithm === 'ease-ials' ? ' (the default list; target p99 < 5 ms)' : '';
-    console.log(`  ${options.algorithm.padEnd(18)} fit ${seconds.toFixed(2)} s; top-10 ${latency(mat, options, model)}${target}; RSS ${mb()}`);
+    console.log(
+      `  ${options.algorithm.padEnd(18)} fit ${seconds.toFixed(2)} s; top-10 ${latency(mat, options, model)}${target}; RSS ${mb()}`,
+    );
   }
   benchColdStart(mat);
 }
@@ -95,7 +121,9 @@ function benchColdStart(mat: RatingMatrix): void {
   let total = 0;
   const parts: string[] = [];
   for (const spec of MODEL_SPECS) {
-    const [, seconds] = timed(() => fitModel(mat, { ...spec.params, algorithm: spec.algorithm } as FitOptions));
+    const [, seconds] = timed(() =>
+      fitModel(mat, { ...spec.params, algorithm: spec.algorithm } as FitOptions),
+    );
     total += seconds;
     parts.push(`${spec.key} ${seconds.toFixed(1)}`);
   }
@@ -104,35 +132,55 @@ function benchColdStart(mat: RatingMatrix): void {
   total += items + users;
   parts.push(`similar movies ${items.toFixed(1)}`, `user similarity ${users.toFixed(1)}`);
   const met = total < 20 ? 'met' : 'MISSED';
-  console.log(`  cold start, every served model + similarities: ${total.toFixed(1)} s (${parts.join(', ')}); target < 20 s: ${met}`);
+  console.log(
+    `  cold start, every served model + similarities: ${total.toFixed(1)} s (${parts.join(', ')}); target < 20 s: ${met}`,
+  );
 }
 
 function benchScale(fills: readonly ('zeros' | 'global-median' | 'movie-median')[], maxIter: number): void {
   console.log('recsys --scale: generating a 32M-shaped synthetic set…');
   const [data, genSeconds] = timed(() => generateSynthetic());
   const [big, buildSeconds] = timed(() => buildRatingMatrix(data));
-  console.log(`  ${big.users}×${big.movies}, ${big.nnz} ratings; generate ${genSeconds.toFixed(1)} s, build ${buildSeconds.toFixed(1)} s; RSS ${mb()}`);
+  console.log(
+    `  ${big.users}×${big.movies}, ${big.nnz} ratings; generate ${genSeconds.toFixed(1)} s, build ${buildSeconds.toFixed(1)} s; RSS ${mb()}`,
+  );
   for (const fill of fills) {
     let last = performance.now();
     const perIteration: number[] = [];
-    const [model, seconds] = timed(() => fitFilledNmf(big, { fill, maxIter }, () => {
-      const now = performance.now();
-      perIteration.push((now - last) / 1000);
-      last = now;
-    }));
+    const [model, seconds] = timed(() =>
+      fitFilledNmf(big, { fill, maxIter }, () => {
+        const now = performance.now();
+        perIteration.push((now - last) / 1000);
+        last = now;
+      }),
+    );
     const init = perIteration.shift() ?? NaN;
     const capped = model.iterations >= maxIter ? ` (cap ${maxIter})` : '';
-    console.log(`  nmf ${fill.padEnd(13)} fit ${seconds.toFixed(1)} s, ${model.iterations} it${capped}; init + 1st it ${init.toFixed(1)} s, then ${pct(perIteration, 0.5).toFixed(2)} s/it (median); rel. error ${(model.reconstructionError / model.normV).toFixed(5)}; RSS ${mb()}; fold-in + top-10 ${latency(big, { algorithm: 'nmf', fill }, model, 200)}`);
+    console.log(
+      `  nmf ${fill.padEnd(13)} fit ${seconds.toFixed(1)} s, ${model.iterations} it${capped}; init + 1st it ${init.toFixed(1)} s, then ${pct(perIteration, 0.5).toFixed(2)} s/it (median); rel. error ${(model.reconstructionError / model.normV).toFixed(5)}; RSS ${mb()}; fold-in + top-10 ${latency(big, { algorithm: 'nmf', fill }, model, 200)}`,
+    );
   }
   const [cos, cosSeconds] = timed(() => fitModel(big, { algorithm: 'cosine' }));
-  console.log(`  cosine fit ${cosSeconds.toFixed(1)} s; top-10 ${latency(big, { algorithm: 'cosine' }, cos, 100)}; RSS ${mb()}`);
+  console.log(
+    `  cosine fit ${cosSeconds.toFixed(1)} s; top-10 ${latency(big, { algorithm: 'cosine' }, cos, 100)}; RSS ${mb()}`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
-  const { values } = parseArgs({ options: { scale: { type: 'boolean' }, 'scale-only': { type: 'boolean' }, fills: { type: 'string' }, 'max-iter': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'boolean' },
+      'scale-only': { type: 'boolean' },
+      fills: { type: 'string' },
+      'max-iter': { type: 'string' },
+    },
+    strict: true,
+  });
   benchRecsys({
-    scale: values.scale === true || values['scale-only'] === true, scaleOnly: values['scale-only'] === true,
-    fills: values.fills?.split(',') as RecsysBenchOptions['fills'], maxIter: values['max-iter'] ? Number(values['max-iter']) : undefined,
+    scale: values.scale === true || values['scale-only'] === true,
+    scaleOnly: values['scale-only'] === true,
+    fills: values.fills?.split(',') as RecsysBenchOptions['fills'],
+    maxIter: values['max-iter'] ? Number(values['max-iter']) : undefined,
   }).catch((e: unknown) => {
     console.error(e);
     process.exit(1);

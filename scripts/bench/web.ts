@@ -16,7 +16,18 @@ import { modelsReady, startSite } from '../../e2e/support/site-harness';
 const ROOT = process.cwd();
 const DATA_DIR = path.join(ROOT, '.tmp', 'bench-web-pglite');
 const SECRET = crypto.randomBytes(32).toString('hex');
-const SEARCHES = ['toy', 'matrix', 'star w', 'the godf', 'pulp', 'alien', 'batman', 'lord of', 'termin', 'forrest'];
+const SEARCHES = [
+  'toy',
+  'matrix',
+  'star w',
+  'the godf',
+  'pulp',
+  'alien',
+  'batman',
+  'lord of',
+  'termin',
+  'forrest',
+];
 
 export interface WebFigure {
   name: string;
@@ -44,29 +55,55 @@ export async function benchWeb(): Promise<WebFigure[]> {
     // One client: the server's own time per request. Twenty: what a visitor waits when 20 arrive at once (Node
     // renders one page at a time per process, and PGlite answers one query at a time, so requests queue).
     const figures: WebFigure[] = [
-      { name: 'GET /recommendations, 1 client', ...(await run(`${base}/recommendations`, { cookie, amount: 100, connections: 1 })), target: 'p50 < 50 ms' },
-      { name: 'GET /recommendations, 20 clients', ...(await run(`${base}/recommendations`, { cookie, amount: 200, connections: 20 })), target: 'p50 < 50 ms' },
-      { name: 'GET /api/movies?search=, 1 client', ...(await run(`${base}/api/movies`, { amount: 100, connections: 1, paths: searchPaths })), target: 'p99 < 30 ms' },
-      { name: 'GET /api/movies?search=, 20 clients', ...(await run(`${base}/api/movies`, { amount: 200, connections: 20, paths: searchPaths })), target: 'p99 < 30 ms' },
+      {
+        name: 'GET /recommendations, 1 client',
+        ...(await run(`${base}/recommendations`, { cookie, amount: 100, connections: 1 })),
+        target: 'p50 < 50 ms',
+      },
+      {
+        name: 'GET /recommendations, 20 clients',
+        ...(await run(`${base}/recommendations`, { cookie, amount: 200, connections: 20 })),
+        target: 'p50 < 50 ms',
+      },
+      {
+        name: 'GET /api/movies?search=, 1 client',
+        ...(await run(`${base}/api/movies`, { amount: 100, connections: 1, paths: searchPaths })),
+        target: 'p99 < 30 ms',
+      },
+      {
+        name: 'GET /api/movies?search=, 20 clients',
+        ...(await run(`${base}/api/movies`, { amount: 200, connections: 20, paths: searchPaths })),
+        target: 'p99 < 30 ms',
+      },
     ];
     for (const figure of figures) {
-      console.log(`  ${figure.name.padEnd(38)} ${String(figure.requests).padStart(4)} req  p50 ${figure.p50.toFixed(1).padStart(6)} ms  p99 ${figure.p99.toFixed(1).padStart(6)} ms   target ${figure.target}`);
+      console.log(
+        `  ${figure.name.padEnd(38)} ${String(figure.requests).padStart(4)} req  p50 ${figure.p50.toFixed(1).padStart(6)} ms  p99 ${figure.p99.toFixed(1).padStart(6)} ms   target ${figure.target}`,
+      );
     }
     return figures;
   });
 }
 
 async function run(
-  target: string, { cookie, amount, connections, paths }: { cookie?: string; amount: number; connections: number; paths?: string[] },
+  target: string,
+  {
+    cookie,
+    amount,
+    connections,
+    paths,
+  }: { cookie?: string; amount: number; connections: number; paths?: string[] },
 ): Promise<{ requests: number; p50: number; p99: number }> {
   const origin = new URL(target).origin;
   const result = await autocannon({
     url: paths ? origin : target,
-    amount, connections,
+    amount,
+    connections,
     headers: cookie ? { cookie } : {},
     requests: paths?.map((p) => ({ path: p, method: 'GET' as const })),
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${target}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${target}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
   return { requests: result.requests.total, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
@@ -82,10 +119,22 @@ async function createBenchVisitor(): Promise<string> {
     const { db } = connection;
     const visitor = await createVisitor(db);
     const popular = await db
-      .selectFrom('ratings').select('movie_id').groupBy('movie_id').orderBy((eb) => eb.fn.countAll(), 'desc').orderBy('movie_id').limit(10)
+      .selectFrom('ratings')
+      .select('movie_id')
+      .groupBy('movie_id')
+      .orderBy((eb) => eb.fn.countAll(), 'desc')
+      .orderBy('movie_id')
+      .limit(10)
       .execute();
-    await db.insertInto('ratings')
-      .values(popular.map((row, i) => ({ user_id: visitor.id, movie_id: row.movie_id, rating: [5, 4.5, 4, 3, 5, 2, 4, 3.5, 1, 4.5][i] as number })))
+    await db
+      .insertInto('ratings')
+      .values(
+        popular.map((row, i) => ({
+          user_id: visitor.id,
+          movie_id: row.movie_id,
+          rating: [5, 4.5, 4, 3, 5, 2, 4, 3.5, 1, 4.5][i] as number,
+        })),
+      )
       .execute();
     return visitorCookie(visitor.id, visitor.createdAt);
   } finally {
@@ -94,7 +143,12 @@ async function createBenchVisitor(): Promise<string> {
 }
 
 async function withSite<T>(body: (base: string) => Promise<T>): Promise<T> {
-  const site = await startSite({ name: 'bench-web', dataDir: DATA_DIR, env: { SESSION_SECRET: SECRET }, verbose: true });
+  const site = await startSite({
+    name: 'bench-web',
+    dataDir: DATA_DIR,
+    env: { SESSION_SECRET: SECRET },
+    verbose: true,
+  });
   try {
     await site.waitForHealth(modelsReady, 900_000, { failFast: true });
     return await body(site.baseUrl);

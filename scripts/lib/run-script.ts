@@ -9,7 +9,10 @@ export class UsageError extends ExpectedError {}
  * bad data file, a folder in use) prints one line and exits 1; anything else is a bug: its stack, exit 1. With
  * `{ database: true }` the app's database is closed afterwards, whatever happened.
  */
-export function runScript(main: () => Promise<number | void> | number | void, { database = false } = {}): void {
+export function runScript(
+  main: () => Promise<number | void> | number | void,
+  { database = false } = {},
+): void {
   const close = async () => {
     if (database) await (await import('../../db/client')).closeDatabase().catch(() => undefined);
   };
@@ -22,7 +25,9 @@ export function runScript(main: () => Promise<number | void> | number | void, { 
       },
       async (error: unknown) => {
         await close();
-        const usage = error instanceof UsageError || (error as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS');
+        const usage =
+          error instanceof UsageError ||
+          (error as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS');
         if (usage || error instanceof ExpectedError) {
           console.error(`error: ${errorMessage(error)}`);
           process.exit(usage ? 2 : 1);

@@ -14,13 +14,51 @@ jest.mock('@/db/client', () => ({ ...jest.requireActual('@/db/client'), getDatab
 const value = fc.oneof(
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.constantFrom('toy', '%', '_', '\\', "'", "' OR '1'='1", '\u0000', 'a\u0000', '\ud800', ' ', '1', '50', '51', '-1', '1e1', 'x'.repeat(101)),
+  fc.constantFrom(
+    'toy',
+    '%',
+    '_',
+    '\\',
+    "'",
+    "' OR '1'='1",
+    '\u0000',
+    'a\u0000',
+    '\ud800',
+    ' ',
+    '1',
+    '50',
+    '51',
+    '-1',
+    '1e1',
+    'x'.repeat(101),
+  ),
   fc.integer({ min: -100, max: 100 }).map(String),
 );
-const params = fc.array(fc.tuple(fc.oneof(fc.constantFrom('search', 'limit'), fc.string({ maxLength: 6 })), value), { maxLength: 4 });
+const params = fc.array(
+  fc.tuple(fc.oneof(fc.constantFrom('search', 'limit'), fc.string({ maxLength: 6 })), value),
+  { maxLength: 4 },
+);
 // Raw query strings too: malformed %-escapes and stray separators never reach URLSearchParams' encoder.
 const rawQuery = fc
-  .array(fc.constantFrom('search=', 'limit=', '%', '%E0%A4%A', '%00', '%ZZ', '&', '=', '+', 'toy', '%27', '%25', '%5C', '10'), { maxLength: 8 })
+  .array(
+    fc.constantFrom(
+      'search=',
+      'limit=',
+      '%',
+      '%E0%A4%A',
+      '%00',
+      '%ZZ',
+      '&',
+      '=',
+      '+',
+      'toy',
+      '%27',
+      '%25',
+      '%5C',
+      '10',
+    ),
+    { maxLength: 8 },
+  )
   .map((parts) => parts.join(''));
 
 describeEachDatabase(

@@ -20,8 +20,20 @@ describeEachDatabase(
         status: 200,
         body: {
           items: [
-            { id: 1, title: 'Toy Story (1995)', year: 1995, genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'], ratingCount: 4 },
-            { id: 3114, title: 'Toy Story 2 (1999)', year: 1999, genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'], ratingCount: 1 },
+            {
+              id: 1,
+              title: 'Toy Story (1995)',
+              year: 1995,
+              genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'],
+              ratingCount: 4,
+            },
+            {
+              id: 3114,
+              title: 'Toy Story 2 (1999)',
+              year: 1999,
+              genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'],
+              ratingCount: 1,
+            },
           ],
         },
       });

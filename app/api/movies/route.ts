@@ -38,6 +38,9 @@ export async function GET(request: Request): Promise<Response> {
   } catch (error) {
     // The title index is loaded from the database on first use: an outage then is a 503 in JSON, not a bare 500.
     console.error('[api/movies]', error);
-    return Response.json({ error: 'the movie catalogue is unavailable right now; retry shortly' }, { status: 503, headers: { 'Retry-After': '5' } });
+    return Response.json(
+      { error: 'the movie catalogue is unavailable right now; retry shortly' },
+      { status: 503, headers: { 'Retry-After': '5' } },
+    );
   }
 }

@@ -13,9 +13,13 @@ jest.mock('@/db/client', () => ({
 import { POST } from './route';
 
 function post(body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) {
-  return POST(new Request('http://test/api/recommendations', {
-    method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body),
-  }));
+  return POST(
+    new Request('http://test/api/recommendations', {
+      method: 'POST',
+      headers,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
 }
 
 describeEachDatabase(
@@ -35,32 +39,79 @@ describeEachDatabase(
       const response = await post({ ratings: [{ movieId: 1, rating: 5 }], algorithm: 'nmf', fill: 'zeros' });
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('30');
-      const popular = await post({ ratings: [{ movieId: 1, rating: 5 }], algorithm: 'popular', minRatings: 1 });
+      const popular = await post({
+        ratings: [{ movieId: 1, rating: 5 }],
+        algorithm: 'popular',
+        minRatings: 1,
+      });
       expect(popular.status).toBe(200);
     });
 
     it('returns items with titles, scores and one-line explanations, storing nothing', async () => {
       await engine.start();
-      const before = await current().db.selectFrom('ratings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      const response = await post({ ratings: [{ movieId: 1, rating: 5 }, { movieId: 2, rating: 4.5 }], algorithm: 'nmf', fill: 'movie-median', n: 3, minRatings: 0 });
+      const before = await current()
+        .db.selectFrom('ratings')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      const response = await post({
+        ratings: [
+          { movieId: 1, rating: 5 },
+          { movieId: 2, rating: 4.5 },
+        ],
+        algorithm: 'nmf',
+        fill: 'movie-median',
+        n: 3,
+        minRatings: 0,
+      });
       expect(response.status).toBe(200);
       const body = await response.json();
-      expect(body).toMatchObject({ algorithm: 'nmf', fill: 'movie-median', model: 'nmf-movie-median', fallback: null });
+      expect(body).toMatchObject({
+        algorithm: 'nmf',
+        fill: 'movie-median',
+        model: 'nmf-movie-median',
+        fallback: null,
+      });
       expect(body.items).toHaveLength(3);
       expect(body.items[0]).toEqual({
-        movieId: expect.any(Number), title: expect.stringMatching(/^Movie/), year: expect.any(Number), score: expect.any(Number),
+        movieId: expect.any(Number),
+        title: expect.stringMatching(/^Movie/),
+        year: expect.any(Number),
+        score: expect.any(Number),
         // Two ratings: too few for a predicted rating (PREDICTION_MIN_RATINGS).
-        predictedRating: null, explanation: expect.stringMatching(/^because you liked/), explanationDetail: expect.objectContaining({ kind: 'nmf' }),
+        predictedRating: null,
+        explanation: expect.stringMatching(/^because you liked/),
+        explanationDetail: expect.objectContaining({ kind: 'nmf' }),
       });
-      const five = [[1, 5], [2, 4.5], [3, 4], [4, 5], [12, 1]].map(([movieId, rating]) => ({ movieId, rating }));
-      const predicted = await (await post({ ratings: five, algorithm: 'cosine', n: 3, minRatings: 0 })).json();
+      const five = [
+        [1, 5],
+        [2, 4.5],
+        [3, 4],
+        [4, 5],
+        [12, 1],
+      ].map(([movieId, rating]) => ({ movieId, rating }));
+      const predicted = await (
+        await post({ ratings: five, algorithm: 'cosine', n: 3, minRatings: 0 })
+      ).json();
       for (const item of predicted.items) expect(item.predictedRating).toEqual(expect.any(Number));
-      const after = await current().db.selectFrom('ratings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const after = await current()
+        .db.selectFrom('ratings')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
     });
 
     it('serves cosine with its explanation, and popular for an empty profile', async () => {
-      const cosine = await (await post({ ratings: [{ movieId: 1, rating: 5 }, { movieId: 9, rating: 1 }], algorithm: 'cosine', n: 2, minRatings: 0 })).json();
+      const cosine = await (
+        await post({
+          ratings: [
+            { movieId: 1, rating: 5 },
+            { movieId: 9, rating: 1 },
+          ],
+          algorithm: 'cosine',
+          n: 2,
+          minRatings: 0,
+        })
+      ).json();
       expect(cosine.items[0].explanation).toMatch(/with tastes like yours/);
       const empty = await (await post({ ratings: [], algorithm: 'cosine', n: 2, minRatings: 0 })).json();
       expect(empty).toMatchObject({ model: 'popular', fallback: 'empty-profile' });
@@ -71,8 +122,24 @@ describeEachDatabase(
       [{ ratings: 'x' }, /^ratings must be an array/],
       [{ ratings: [{ movieId: 1, rating: 3.3 }] }, /^ratings\.0\.rating must be in half-star steps/],
       [{ ratings: [{ movieId: 1.5, rating: 3 }] }, /^ratings\.0\.movieId must be a whole number/],
-      [{ ratings: [{ movieId: 1, rating: 3 }, { movieId: 1, rating: 4 }] }, /^ratings\.1\.movieId movie 1 is rated twice/],
-      [{ ratings: [{ movieId: 999, rating: 3 }, { movieId: 1, rating: 3 }] }, /^ratings: unknown movieId 999$/],
+      [
+        {
+          ratings: [
+            { movieId: 1, rating: 3 },
+            { movieId: 1, rating: 4 },
+          ],
+        },
+        /^ratings\.1\.movieId movie 1 is rated twice/,
+      ],
+      [
+        {
+          ratings: [
+            { movieId: 999, rating: 3 },
+            { movieId: 1, rating: 3 },
+          ],
+        },
+        /^ratings: unknown movieId 999$/,
+      ],
       [{ algorithm: 'svd' }, /^algorithm must be one of/],
       [{ algorithm: 'cosine', fill: 'zeros' }, /^fill only applies to algorithm "nmf"/],
       [{ fill: 'mean' }, /^fill must be one of/],

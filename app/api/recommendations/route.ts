@@ -26,7 +26,8 @@ function fail(status: number, error: string, headers?: Record<string, string>) {
 
 export async function POST(request: Request): Promise<Response> {
   const type = request.headers.get('content-type') ?? '';
-  if (type && !/^application\/(.+\+)?json\b/i.test(type)) return fail(415, 'body must be JSON (Content-Type: application/json)');
+  if (type && !/^application\/(.+\+)?json\b/i.test(type))
+    return fail(415, 'body must be JSON (Content-Type: application/json)');
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) return fail(413, `body must be at most ${MAX_BODY_BYTES / 1024} KB`);
   // A client that disconnects mid-body makes the read reject: answer 400 rather than an unhandled 500.
@@ -49,12 +50,20 @@ export async function POST(request: Request): Promise<Response> {
     const ids = ratings.map((rated) => rated.movieId);
     const known = knownMovieIds(ids) ?? (await listExistingMovieIds((await getDatabase()).db, ids));
     const unknown = ids.filter((id) => !known.has(id));
-    if (unknown.length > 0) return fail(400, `ratings: unknown movieId ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`);
+    if (unknown.length > 0)
+      return fail(
+        400,
+        `ratings: unknown movieId ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`,
+      );
 
     const result = await recommendFor(ratings, { model: spec.key, n, filter: { minRatings } });
     if (result.fallback === 'training' || result.fallback === 'not-started') {
       const progress = engineView()?.progress;
-      return fail(503, `the ${spec.key} model is still training${progress ? ` (${progress.done} of ${progress.total} models ready)` : ''}; retry shortly or ask for algorithm "popular"`, { 'Retry-After': '30' });
+      return fail(
+        503,
+        `the ${spec.key} model is still training${progress ? ` (${progress.done} of ${progress.total} models ready)` : ''}; retry shortly or ask for algorithm "popular"`,
+        { 'Retry-After': '30' },
+      );
     }
     return NextResponse.json({
       algorithm: result.served.algorithm,

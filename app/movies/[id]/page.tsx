@@ -36,14 +36,20 @@ export default async function MoviePage({ params }: Props) {
   ]);
   const rating = ratings.find((rated) => rated.movieId === movie.id)?.rating ?? null;
   const predicted =
-    rating === null ? (predictedRatingsFor(ratings.map(({ movieId, rating: stars }) => ({ movieId, rating: stars })), [movie.id])?.get(movie.id) ?? null) : null;
+    rating === null
+      ? (predictedRatingsFor(
+          ratings.map(({ movieId, rating: stars }) => ({ movieId, rating: stars })),
+          [movie.id],
+        )?.get(movie.id) ?? null)
+      : null;
   const name = displayTitle(movie.title);
 
   return (
     <article className="d-flex flex-column gap-4">
       <header>
         <h1 className="h2 mb-1">
-          {name} {movie.year !== null && <span className="text-body-secondary fw-normal">({movie.year})</span>}
+          {name}{' '}
+          {movie.year !== null && <span className="text-body-secondary fw-normal">({movie.year})</span>}
         </h1>
         {name !== movie.title.replace(/\s*\(\d{4}\)\s*$/, '') && (
           <p className="text-body-secondary small mb-1">MovieLens title: {movie.title}</p>
@@ -52,7 +58,10 @@ export default async function MoviePage({ params }: Props) {
         <p className="mb-0 d-flex flex-wrap align-items-center gap-2">
           <span>
             <span className="fs-5 fw-semibold">★ {formatMean(movie.meanRating)}</span>
-            <span className="text-body-secondary"> MovieLens average from {formatCount(movie.ratingCount, 'rating', 'ratings')}</span>
+            <span className="text-body-secondary">
+              {' '}
+              MovieLens average from {formatCount(movie.ratingCount, 'rating', 'ratings')}
+            </span>
           </span>
           {predicted !== null && <PredictedRating rating={predicted} className="fs-6" />}
         </p>
@@ -92,14 +101,24 @@ export default async function MoviePage({ params }: Props) {
               <ul className="list-inline mb-0">
                 {movie.imdbId && (
                   <li className="list-inline-item">
-                    <a className="btn btn-sm btn-outline-secondary" href={imdbUrl(movie.imdbId)} rel="noopener noreferrer" target="_blank">
+                    <a
+                      className="btn btn-sm btn-outline-secondary"
+                      href={imdbUrl(movie.imdbId)}
+                      rel="noopener noreferrer"
+                      target="_blank"
+                    >
                       IMDb <span className="visually-hidden">(opens in a new tab)</span>
                     </a>
                   </li>
                 )}
                 {movie.tmdbId && (
                   <li className="list-inline-item">
-                    <a className="btn btn-sm btn-outline-secondary" href={tmdbUrl(movie.tmdbId)} rel="noopener noreferrer" target="_blank">
+                    <a
+                      className="btn btn-sm btn-outline-secondary"
+                      href={tmdbUrl(movie.tmdbId)}
+                      rel="noopener noreferrer"
+                      target="_blank"
+                    >
                       TMDB <span className="visually-hidden">(opens in a new tab)</span>
                     </a>
                   </li>
@@ -114,7 +133,13 @@ export default async function MoviePage({ params }: Props) {
         <h2 id="similar-heading" className="h5">
           Similar movies
         </h2>
-        <Suspense fallback={<p className="placeholder-glow"><span className="placeholder col-8" /></p>}>
+        <Suspense
+          fallback={
+            <p className="placeholder-glow">
+              <span className="placeholder col-8" />
+            </p>
+          }
+        >
           <SimilarMovies movieId={movie.id} />
         </Suspense>
       </section>

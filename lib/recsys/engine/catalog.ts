@@ -10,9 +10,11 @@ export interface CatalogEntry extends CatalogMovie {
 
 export type Catalog = ReadonlyMap<number, CatalogEntry>;
 
-
 /** Joins movies with their rating statistics. O(movies + ratings). */
-export function buildCatalog(movies: readonly CatalogMovie[], ratings: TrainingRatings): Map<number, CatalogEntry> {
+export function buildCatalog(
+  movies: readonly CatalogMovie[],
+  ratings: TrainingRatings,
+): Map<number, CatalogEntry> {
   const sums = new Map<number, { count: number; sum: number }>();
   for (let p = 0; p < ratings.movieIds.length; p++) {
     const id = ratings.movieIds[p] as number;
@@ -27,13 +29,20 @@ export function buildCatalog(movies: readonly CatalogMovie[], ratings: TrainingR
   const catalog = new Map<number, CatalogEntry>();
   for (const movie of movies) {
     const stat = sums.get(movie.id);
-    catalog.set(movie.id, { ...movie, ratingCount: stat?.count ?? 0, meanRating: stat ? stat.sum / stat.count : null });
+    catalog.set(movie.id, {
+      ...movie,
+      ratingCount: stat?.count ?? 0,
+      meanRating: stat ? stat.sum / stat.count : null,
+    });
   }
   return catalog;
 }
 
 /** A predicate for lib/recsys's `filter` option; undefined when nothing is filtered. */
-export function movieFilter(catalog: Catalog, filter: MovieFilter): ((movieId: number) => boolean) | undefined {
+export function movieFilter(
+  catalog: Catalog,
+  filter: MovieFilter,
+): ((movieId: number) => boolean) | undefined {
   const resolved = resolveMovieFilter(filter);
   const { genre, yearFrom, yearTo, minRatings } = resolved;
   if (isEmptyFilter(resolved)) return (movieId) => catalog.has(movieId);
@@ -67,6 +76,23 @@ export function listGenres(catalog: Catalog): readonly string[] {
 
 /** The MovieLens genre vocabulary (README of ml-latest-small), for the filter before the catalog is loaded. */
 export const MOVIELENS_GENRES = [
-  'Action', 'Adventure', 'Animation', 'Children', 'Comedy', 'Crime', 'Documentary', 'Drama', 'Fantasy', 'Film-Noir',
-  'Horror', 'IMAX', 'Musical', 'Mystery', 'Romance', 'Sci-Fi', 'Thriller', 'War', 'Western',
+  'Action',
+  'Adventure',
+  'Animation',
+  'Children',
+  'Comedy',
+  'Crime',
+  'Documentary',
+  'Drama',
+  'Fantasy',
+  'Film-Noir',
+  'Horror',
+  'IMAX',
+  'Musical',
+  'Mystery',
+  'Romance',
+  'Sci-Fi',
+  'Thriller',
+  'War',
+  'Western',
 ];

@@ -15,7 +15,13 @@ const profileA = [
 
 function engineFor(db: EngineOptions['db'], extra: Partial<EngineOptions> = {}) {
   const lines: string[] = [];
-  const engine = new Engine({ db, specs: FIXTURE_SPECS, fitIn: 'main', log: (line) => lines.push(line), ...extra });
+  const engine = new Engine({
+    db,
+    specs: FIXTURE_SPECS,
+    fitIn: 'main',
+    log: (line) => lines.push(line),
+    ...extra,
+  });
   return { engine, lines };
 }
 
@@ -28,7 +34,12 @@ describeEachDatabase(
       expect(engine.status).toBe('idle');
       await engine.start();
       const status = engine.statusJson();
-      expect(status).toMatchObject({ status: 'ready', dataVersion: 'fixture-v1', similarity: true, error: null });
+      expect(status).toMatchObject({
+        status: 'ready',
+        dataVersion: 'fixture-v1',
+        similarity: true,
+        error: null,
+      });
       expect(status.models.map((model) => [model.key, model.state, model.source])).toEqual(
         FIXTURE_SPECS.map((spec) => [spec.key, 'ready', 'trained']),
       );
@@ -36,7 +47,11 @@ describeEachDatabase(
       expect(stored).toHaveLength(FIXTURE_SPECS.length);
       expect(new Set(stored.map((model) => model.dataVersion))).toEqual(new Set(['fixture-v1']));
 
-      const result = await recommendWithEngine(engine, db, profileA, { model: 'nmf-masked', n: 5, exclude: [3] });
+      const result = await recommendWithEngine(engine, db, profileA, {
+        model: 'nmf-masked',
+        n: 5,
+        exclude: [3],
+      });
       expect(result.fallback).toBeNull();
       expect(result.served.key).toBe('nmf-masked');
       const ids = result.items.map((item) => item.movieId);
@@ -53,13 +68,21 @@ describeEachDatabase(
       const { db } = current();
       const { engine } = engineFor(db);
       await engine.start();
-      const drama = await recommendWithEngine(engine, db, profileA, { model: 'cosine', n: 20, filter: { genre: 'Drama', yearFrom: 2000 } });
+      const drama = await recommendWithEngine(engine, db, profileA, {
+        model: 'cosine',
+        n: 20,
+        filter: { genre: 'Drama', yearFrom: 2000 },
+      });
       expect(drama.items.length).toBeGreaterThan(0);
       for (const item of drama.items) {
         expect(item.genres).toContain('Drama');
         expect(item.year).toBeGreaterThanOrEqual(2000);
       }
-      const none = await recommendWithEngine(engine, db, profileA, { model: 'cosine', n: 20, filter: { minRatings: 1000 } });
+      const none = await recommendWithEngine(engine, db, profileA, {
+        model: 'cosine',
+        n: 20,
+        filter: { minRatings: 1000 },
+      });
       expect(none.items).toEqual([]);
     });
 
@@ -74,7 +97,9 @@ describeEachDatabase(
       expect(engine.status).toBe('ready');
       expect(new Set(engine.statusJson().models.map((model) => model.source))).toEqual(new Set(['loaded']));
       const result = await recommendWithEngine(engine, db, profileA, { model: 'cosine', n: 3 });
-      expect(result.items[0]?.reason).toMatch(/liked by \d+ (people|person) with tastes like yours who rated it 4★ or more/);
+      expect(result.items[0]?.reason).toMatch(
+        /liked by \d+ (people|person) with tastes like yours who rated it 4★ or more/,
+      );
       expect(similarMoviesWithEngine(engine, 1, 3)).toHaveLength(3);
     });
 
@@ -95,7 +120,9 @@ describeEachDatabase(
       await engine.start();
       expect(engine.statusJson()).toMatchObject({ status: 'ready', dataVersion: 'fixture-v2' });
       expect(new Set(engine.statusJson().models.map((model) => model.source))).toEqual(new Set(['trained']));
-      expect(new Set((await listTrainedModels(db)).map((model) => model.dataVersion))).toEqual(new Set(['fixture-v2']));
+      expect(new Set((await listTrainedModels(db)).map((model) => model.dataVersion))).toEqual(
+        new Set(['fixture-v2']),
+      );
     });
 
     it('a failing fit gives status failed, logs the cause once, and the site falls back to popular from SQL', async () => {
@@ -113,14 +140,22 @@ describeEachDatabase(
       await engine.settled();
       expect(lines.filter((line) => line.includes('every model failed'))).toHaveLength(1);
 
-      const result = await recommendWithEngine(engine, db, profileA, { model: 'nmf-masked', n: 4, filter: { minRatings: 1 } });
+      const result = await recommendWithEngine(engine, db, profileA, {
+        model: 'nmf-masked',
+        n: 4,
+        filter: { minRatings: 1 },
+      });
       expect(result.fallback).toBe('model-failed');
       expect(result.served.key).toBe('popular');
       expect(result.items).toHaveLength(4);
       expect(result.items.map((item) => item.movieId)).not.toContain(1);
       expect(result.items[0]?.reason).toMatch(/rated [\d.]+★ on average by \d+ MovieLens users/);
       // An empty filter keeps every movie on the SQL fallback as it does in memory (the fixture's movies have < 10 ratings).
-      const unfiltered = await recommendWithEngine(engine, db, profileA, { model: 'nmf-masked', n: 4, filter: {} });
+      const unfiltered = await recommendWithEngine(engine, db, profileA, {
+        model: 'nmf-masked',
+        n: 4,
+        filter: {},
+      });
       expect(unfiltered.items).toHaveLength(4);
     });
 
@@ -136,7 +171,9 @@ describeEachDatabase(
       const second = engineFor(db, { fit, instanceId: 'second', leasePollMs: 20 });
       await Promise.all([first.engine.start(), second.engine.start()]);
       expect(fits).toBe(FIXTURE_SPECS.length);
-      const sources = [first, second].map(({ engine }) => new Set(engine.statusJson().models.map((model) => model.source)));
+      const sources = [first, second].map(
+        ({ engine }) => new Set(engine.statusJson().models.map((model) => model.source)),
+      );
       expect(sources).toEqual(expect.arrayContaining([new Set(['trained']), new Set(['loaded'])]));
       expect(second.engine.status).toBe('ready');
       expect(await db.selectFrom('model_training_leases').selectAll().execute()).toEqual([]);
@@ -145,7 +182,10 @@ describeEachDatabase(
     it('takes over the models of an instance whose lease expired (it died mid-fit)', async () => {
       const { db } = current();
       await recordImport(db, 'fixture-v5');
-      await db.insertInto('model_training_leases').values({ data_version: 'fixture-v5', owner: 'dead', expires_at: new Date(Date.now() + 300) }).execute();
+      await db
+        .insertInto('model_training_leases')
+        .values({ data_version: 'fixture-v5', owner: 'dead', expires_at: new Date(Date.now() + 300) })
+        .execute();
       const { engine, lines } = engineFor(db, { instanceId: 'survivor', leasePollMs: 50 });
       await engine.start();
       expect(engine.status).toBe('ready');
@@ -180,7 +220,11 @@ describeEachDatabase(
         order.push(job.key);
         return fitModelPayload(matrix, job);
       };
-      const { engine } = engineFor(db, { fit, specs: [popular, { ...cosine, key: 'cosine-extra' }], reuseStored: false });
+      const { engine } = engineFor(db, {
+        fit,
+        specs: [popular, { ...cosine, key: 'cosine-extra' }],
+        reuseStored: false,
+      });
       await engine.start();
       expect(order).toEqual(['popular', 'cosine-extra']);
     });
@@ -224,7 +268,10 @@ describeEachDatabase('engine without data', (current) => {
     const { engine, lines } = engineFor(current().db);
     await engine.start();
     await engine.start();
-    expect(engine.statusJson()).toMatchObject({ status: 'idle', error: expect.stringMatching(/no MovieLens data/) });
+    expect(engine.statusJson()).toMatchObject({
+      status: 'idle',
+      error: expect.stringMatching(/no MovieLens data/),
+    });
     expect(lines).toHaveLength(1);
     const result = await recommendWithEngine(engine, current().db, profileA, {});
     expect(result.items).toEqual([]);

@@ -61,7 +61,13 @@ export interface EngineStatusJson {
   error: string | null;
   dataVersion: string | null;
   progress: { done: number; total: number; current: string | null };
-  models: { key: string; state: ModelState; source: 'loaded' | 'trained' | null; ms: number | null; error: string | null }[];
+  models: {
+    key: string;
+    state: ModelState;
+    source: 'loaded' | 'trained' | null;
+    ms: number | null;
+    error: string | null;
+  }[];
   similarity: boolean;
   itemSimilarity: boolean;
   trainingRatings: number;
@@ -94,7 +100,8 @@ export class Engine {
 
   constructor(private readonly options: EngineOptions) {
     this.specs = options.specs ?? MODEL_SPECS;
-    this.instanceId = options.instanceId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
+    this.instanceId =
+      options.instanceId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
     for (const spec of this.specs) this.models.set(spec.key, { spec, state: 'pending' });
   }
 
@@ -130,7 +137,8 @@ export class Engine {
     this.retryable = false;
     try {
       const version = await findDataVersion(db);
-      if (version === null) return this.idle('no MovieLens data imported yet: serving nothing until an import');
+      if (version === null)
+        return this.idle('no MovieLens data imported yet: serving nothing until an import');
       if (version === this.dataVersion && this.status === 'ready') return;
       await this.train(version);
     } catch (error) {
@@ -152,10 +160,12 @@ export class Engine {
     this.error = null;
     this.startedAt = Date.now();
     this.finishedAt = null;
-    for (const entry of this.models.values()) Object.assign(entry, { state: 'pending', source: undefined, ms: undefined, error: undefined });
+    for (const entry of this.models.values())
+      Object.assign(entry, { state: 'pending', source: undefined, ms: undefined, error: undefined });
 
     const ratings = await loadTrainingRatings(db);
-    if (ratings.ratings.length === 0) return this.idle('the database has no MovieLens ratings: nothing to train on');
+    if (ratings.ratings.length === 0)
+      return this.idle('the database has no MovieLens ratings: nothing to train on');
     this.catalog = buildCatalog(await listCatalogMovies(db), ratings);
     // The user×user similarity indexes the rows of one matrix: never pair a new matrix with the old similarity.
     if (version !== this.dataVersion) {
@@ -176,7 +186,12 @@ export class Engine {
     renew?.unref();
     try {
       await runFits(
-        { ratings, jobs: mine.map(({ key, algorithm, params }) => ({ key, algorithm, params })), similarity: true, itemSimilarity: true },
+        {
+          ratings,
+          jobs: mine.map(({ key, algorithm, params }) => ({ key, algorithm, params })),
+          similarity: true,
+          itemSimilarity: true,
+        },
         (event) => this.onFitEvent(version, event, writes),
         { fitIn: this.options.fitIn ?? 'worker', fit: this.options.fit, log: (line) => this.log(line) },
       );
@@ -184,8 +199,8 @@ export class Engine {
     } finally {
       if (renew) clearInterval(renew);
       if (mine.length > 0) {
-        await releaseTrainingLease(this.options.db, { dataVersion: version, owner: this.instanceId }).catch((error) =>
-          this.log(`[engine] could not release the training lease: ${errorMessage(error)}`),
+        await releaseTrainingLease(this.options.db, { dataVersion: version, owner: this.instanceId }).catch(
+          (error) => this.log(`[engine] could not release the training lease: ${errorMessage(error)}`),
         );
       }
     }
@@ -203,7 +218,10 @@ export class Engine {
       `[engine] ready in ${((this.finishedAt - this.startedAt) / 1000).toFixed(1)} s: ` +
         `${this.models.size - failed.length - trained} loaded, ${trained} trained, ${failed.length} failed (data ${version.slice(0, 12)})`,
     );
-    if (trained > 0) await deleteStaleModels(db, version).catch((error) => this.log(`[engine] could not prune old models: ${errorMessage(error)}`));
+    if (trained > 0)
+      await deleteStaleModels(db, version).catch((error) =>
+        this.log(`[engine] could not prune old models: ${errorMessage(error)}`),
+      );
   }
 
   private get leaseMs(): number {
@@ -219,15 +237,25 @@ export class Engine {
     let missing = toFit;
     let announced = false;
     for (;;) {
-      if (await acquireTrainingLease(this.options.db, { dataVersion: version, owner: this.instanceId, ttlMs: this.leaseMs })) {
+      if (
+        await acquireTrainingLease(this.options.db, {
+          dataVersion: version,
+          owner: this.instanceId,
+          ttlMs: this.leaseMs,
+        })
+      ) {
         // What the previous holder stored while we waited need not be fitted again.
         const stillMissing: ModelSpec[] = [];
-        for (const spec of missing) if (!announced || !(await this.loadStored(version, spec))) stillMissing.push(spec);
-        if (stillMissing.length === 0) await releaseTrainingLease(this.options.db, { dataVersion: version, owner: this.instanceId });
+        for (const spec of missing)
+          if (!announced || !(await this.loadStored(version, spec))) stillMissing.push(spec);
+        if (stillMissing.length === 0)
+          await releaseTrainingLease(this.options.db, { dataVersion: version, owner: this.instanceId });
         return stillMissing;
       }
       if (!announced) {
-        this.log(`[engine] another instance is fitting data ${version.slice(0, 12)}: loading its models as they are stored`);
+        this.log(
+          `[engine] another instance is fitting data ${version.slice(0, 12)}: loading its models as they are stored`,
+        );
         announced = true;
       }
       await new Promise((resolve) => setTimeout(resolve, this.options.leasePollMs ?? 2_000));
@@ -240,7 +268,11 @@ export class Engine {
 
   private async renewLease(version: string): Promise<void> {
     try {
-      await acquireTrainingLease(this.options.db, { dataVersion: version, owner: this.instanceId, ttlMs: this.leaseMs });
+      await acquireTrainingLease(this.options.db, {
+        dataVersion: version,
+        owner: this.instanceId,
+        ttlMs: this.leaseMs,
+      });
     } catch (error) {
       this.log(`[engine] could not renew the training lease: ${errorMessage(error)}`);
     }
@@ -248,14 +280,20 @@ export class Engine {
 
   /** Loads one stored model; false when there is none (or it cannot be read, which means refitting it). */
   private async loadStored(version: string, spec: ModelSpec): Promise<boolean> {
-    const stored = await findTrainedModel(this.options.db, { dataVersion: version, algorithm: spec.algorithm, paramsKey: paramsKey(spec.params) });
+    const stored = await findTrainedModel(this.options.db, {
+      dataVersion: version,
+      algorithm: spec.algorithm,
+      paramsKey: paramsKey(spec.params),
+    });
     if (!stored) return false;
     const started = performance.now();
     try {
       const loaded = recommenderFromPayload(spec, stored.payload);
       const ms = performance.now() - started;
       this.setEntry(spec.key, { state: 'ready', source: 'loaded', loaded, ms });
-      this.log(`[engine] loaded ${spec.key} in ${ms.toFixed(0)} ms (${(stored.payload.byteLength / 1e6).toFixed(1)} MB, fitted in ${(stored.fitMs / 1000).toFixed(1)} s)`);
+      this.log(
+        `[engine] loaded ${spec.key} in ${ms.toFixed(0)} ms (${(stored.payload.byteLength / 1e6).toFixed(1)} MB, fitted in ${(stored.fitMs / 1000).toFixed(1)} s)`,
+      );
       return true;
     } catch (error) {
       this.log(`[engine] stored ${spec.key} is unreadable (${errorMessage(error)}); fitting it again`);
@@ -266,12 +304,16 @@ export class Engine {
   private onFitEvent(version: string, event: FitEvent, writes: Promise<void>[]): void {
     if (event.type === 'item-similarity') {
       this.itemSimilarity = event.model;
-      this.log(`[engine] similar movies (item–item, ${event.model.movieIds.length} movies) in ${(event.ms / 1000).toFixed(2)} s`);
+      this.log(
+        `[engine] similar movies (item–item, ${event.model.movieIds.length} movies) in ${(event.ms / 1000).toFixed(2)} s`,
+      );
       return;
     }
     if (event.type === 'similarity') {
       this.similarity = event.similarity;
-      this.log(`[engine] user similarity (${event.similarity.userIds.length} users) in ${(event.ms / 1000).toFixed(2)} s`);
+      this.log(
+        `[engine] user similarity (${event.similarity.userIds.length} users) in ${(event.ms / 1000).toFixed(2)} s`,
+      );
       return;
     }
     if (event.type === 'started') {
@@ -280,7 +322,8 @@ export class Engine {
       return;
     }
     if (event.type === 'failed') {
-      if (event.key === 'similarity' || event.key === 'item-similarity') this.log(`[engine] ${event.key} failed: ${event.error}`);
+      if (event.key === 'similarity' || event.key === 'item-similarity')
+        this.log(`[engine] ${event.key} failed: ${event.error}`);
       else this.setEntry(event.key, { state: 'failed', error: event.error });
       return;
     }
@@ -289,15 +332,17 @@ export class Engine {
     try {
       const loaded = recommenderFromPayload(spec, event.payload);
       this.setEntry(spec.key, { state: 'ready', source: 'trained', loaded, ms: event.fitMs });
-      this.log(`[engine] fitted ${spec.key} in ${(event.fitMs / 1000).toFixed(2)} s (${(event.payload.byteLength / 1e6).toFixed(1)} MB)`);
+      this.log(
+        `[engine] fitted ${spec.key} in ${(event.fitMs / 1000).toFixed(2)} s (${(event.payload.byteLength / 1e6).toFixed(1)} MB)`,
+      );
     } catch (error) {
       this.setEntry(spec.key, { state: 'failed', error: `fitted but unreadable: ${errorMessage(error)}` });
       return;
     }
     const key = { dataVersion: version, algorithm: spec.algorithm, paramsKey: paramsKey(spec.params) };
     writes.push(
-      upsertTrainedModel(this.options.db, { ...key, payload: event.payload, fitMs: event.fitMs }).catch((error) =>
-        this.log(`[engine] could not store ${spec.key}: ${errorMessage(error)}`),
+      upsertTrainedModel(this.options.db, { ...key, payload: event.payload, fitMs: event.fitMs }).catch(
+        (error) => this.log(`[engine] could not store ${spec.key}: ${errorMessage(error)}`),
       ),
     );
   }

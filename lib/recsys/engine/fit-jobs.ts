@@ -49,7 +49,11 @@ export async function runFitJobs(
   if (request.similarity) {
     const started = performance.now();
     try {
-      emit({ type: 'similarity', similarity: computeUserSimilarity(matrix), ms: performance.now() - started });
+      emit({
+        type: 'similarity',
+        similarity: computeUserSimilarity(matrix),
+        ms: performance.now() - started,
+      });
     } catch (error) {
       emit({ type: 'failed', key: 'similarity', error: errorMessage(error) });
     }
@@ -57,7 +61,11 @@ export async function runFitJobs(
   if (request.itemSimilarity) {
     const started = performance.now();
     try {
-      emit({ type: 'item-similarity', model: computeItemSimilarity(matrix), ms: performance.now() - started });
+      emit({
+        type: 'item-similarity',
+        model: computeItemSimilarity(matrix),
+        ms: performance.now() - started,
+      });
     } catch (error) {
       emit({ type: 'failed', key: 'item-similarity', error: errorMessage(error) });
     }

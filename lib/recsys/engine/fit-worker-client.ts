@@ -29,7 +29,12 @@ export function runFitsInWorker(request: FitRequest, onEvent: (event: FitEvent) 
       reject(heard ? error : new WorkerStartError(error.message));
     });
     worker.on('exit', (code) => {
-      if (!finished) reject(heard ? new Error(`fit worker exited with code ${code}`) : new WorkerStartError(`exit code ${code}`));
+      if (!finished)
+        reject(
+          heard
+            ? new Error(`fit worker exited with code ${code}`)
+            : new WorkerStartError(`exit code ${code}`),
+        );
     });
   });
 }

@@ -10,11 +10,21 @@ import { listGenres } from './catalog';
 import { Engine, type EngineStatus, type EngineStatusJson } from './engine';
 import { currentEngine, ensureEngine } from './instance';
 import { predictRatingsWithEngine } from './predict';
-import { recommendWithEngine, similarMoviesWithEngine, type RecommendForOptions, type RecommendationResult } from './recommend';
+import {
+  recommendWithEngine,
+  similarMoviesWithEngine,
+  type RecommendForOptions,
+  type RecommendationResult,
+} from './recommend';
 import { buildHeatMap, topRatedBy, type HeatMapData } from './similarity';
 
 export type { EngineStatus, EngineStatusJson } from './engine';
-export type { RecommendationResult, RecommendedMovie, FallbackReason, RecommendForOptions } from './recommend';
+export type {
+  RecommendationResult,
+  RecommendedMovie,
+  FallbackReason,
+  RecommendForOptions,
+} from './recommend';
 export type { CatalogEntry } from './catalog';
 export type { HeatMapData, HeatMapUser } from './similarity';
 export { MAX_HEAT_MAP_USERS, MIN_HEAT_MAP_USERS } from './similarity';
@@ -68,7 +78,10 @@ export function knownMovieIds(ids: readonly number[]): Set<number> | null {
  * Recommendations for a profile (the visitor's ratings, or an API caller's): never throws for a missing
  * model, it falls back to popular movies and says why. Starts the engine if nobody has.
  */
-export async function recommendFor(profile: readonly RatedMovie[], options: RecommendForOptions = {}): Promise<RecommendationResult> {
+export async function recommendFor(
+  profile: readonly RatedMovie[],
+  options: RecommendForOptions = {},
+): Promise<RecommendationResult> {
   const started = await engine().catch((error: unknown) => {
     console.error(`[engine] cannot start: ${errorMessage(error)}`);
     return null;
@@ -82,7 +95,10 @@ export async function recommendFor(profile: readonly RatedMovie[], options: Reco
  * The visitor's predicted rating of each movie (movieId → 0.5–5), the one figure every page shows as "for you";
  * null below PREDICTION_MIN_RATINGS ratings or while the predictor model is not ready.
  */
-export function predictedRatingsFor(profile: readonly RatedMovie[], movieIds: readonly number[]): Map<number, number> | null {
+export function predictedRatingsFor(
+  profile: readonly RatedMovie[],
+  movieIds: readonly number[],
+): Map<number, number> | null {
   return predictRatingsWithEngine(currentEngine(), profile, movieIds);
 }
 

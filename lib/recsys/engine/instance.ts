@@ -4,7 +4,10 @@
  */
 import type { Engine } from './engine';
 
-type GlobalWithEngine = typeof globalThis & { __movielensEngine?: Engine; __movielensEngineStart?: Promise<Engine> };
+type GlobalWithEngine = typeof globalThis & {
+  __movielensEngine?: Engine;
+  __movielensEngineStart?: Promise<Engine>;
+};
 const holder = globalThis as GlobalWithEngine;
 
 export function currentEngine(): Engine | null {

@@ -58,34 +58,64 @@ export interface RecommendationResult {
 const POPULAR = modelSpecByKey('popular') as ModelSpec;
 
 export async function recommendWithEngine(
-  engine: Engine | null, db: Kysely<DB>, profile: readonly RatedMovie[], options: RecommendForOptions = {},
+  engine: Engine | null,
+  db: Kysely<DB>,
+  profile: readonly RatedMovie[],
+  options: RecommendForOptions = {},
 ): Promise<RecommendationResult> {
-  const requested = modelSpecByKey(options.model ?? DEFAULT_MODEL_KEY) ?? (modelSpecByKey(DEFAULT_MODEL_KEY) as ModelSpec);
+  const requested =
+    modelSpecByKey(options.model ?? DEFAULT_MODEL_KEY) ?? (modelSpecByKey(DEFAULT_MODEL_KEY) as ModelSpec);
   const { n = 20, exclude = [], filter = {} } = options;
   const catalog = engine?.catalog ?? null;
   const fallback: FallbackReason | null =
-    requested.key === 'popular' ? null
-    : profile.length === 0 ? 'empty-profile'
-    : engine?.recommender(requested.key) ? null
-    : engine?.status === 'training' ? 'training'
-    : engine?.status === 'ready' || engine?.status === 'failed' ? 'model-failed'
-    : 'not-started';
+    requested.key === 'popular'
+      ? null
+      : profile.length === 0
+        ? 'empty-profile'
+        : engine?.recommender(requested.key)
+          ? null
+          : engine?.status === 'training'
+            ? 'training'
+            : engine?.status === 'ready' || engine?.status === 'failed'
+              ? 'model-failed'
+              : 'not-started';
   const served = fallback ? POPULAR : requested;
   const loaded = engine?.recommender(served.key);
   if (loaded && catalog) {
-    const recommendations = loaded.recommender.recommend(profile, { n, exclude, filter: candidateFilter(engine, served, profile, catalog, filter) });
-    const predicted = predictRatingsWithEngine(engine, profile, recommendations.map((rec) => rec.movieId));
+    const recommendations = loaded.recommender.recommend(profile, {
+      n,
+      exclude,
+      filter: candidateFilter(engine, served, profile, catalog, filter),
+    });
+    const predicted = predictRatingsWithEngine(
+      engine,
+      profile,
+      recommendations.map((rec) => rec.movieId),
+    );
     return { requested, served, fallback, items: enrich(recommendations, catalog, predicted) };
   }
   // Nothing in memory: the popular list straight from SQL, ranked like the popular model (by count).
   const rows = await listPopularMovies(db, {
-    n, exclude: [...exclude, ...profile.map((rated) => rated.movieId)], filter,
+    n,
+    exclude: [...exclude, ...profile.map((rated) => rated.movieId)],
+    filter,
   });
-  const predicted = predictRatingsWithEngine(engine, profile, rows.map((row) => row.movieId));
+  const predicted = predictRatingsWithEngine(
+    engine,
+    profile,
+    rows.map((row) => row.movieId),
+  );
   const items = rows.map((row): RecommendedMovie => {
-    const explanation: Explanation = { kind: 'popular', ratingCount: row.ratingCount, meanRating: row.meanRating };
+    const explanation: Explanation = {
+      kind: 'popular',
+      ratingCount: row.ratingCount,
+      meanRating: row.meanRating,
+    };
     return {
-      ...row, score: row.ratingCount, predictedRating: predicted?.get(row.movieId) ?? null, explanation,
+      ...row,
+      score: row.ratingCount,
+      predictedRating: predicted?.get(row.movieId) ?? null,
+      explanation,
       reason: explanationText(explanation, () => undefined),
     };
   });
@@ -94,28 +124,50 @@ export async function recommendWithEngine(
 
 /** The page's filter, and the spec's candidate rule (lib/recsys/candidates.ts) when it has one. */
 function candidateFilter(
-  engine: Engine | null, spec: ModelSpec, profile: readonly RatedMovie[], catalog: Catalog, filter: MovieFilter,
+  engine: Engine | null,
+  spec: ModelSpec,
+  profile: readonly RatedMovie[],
+  catalog: Catalog,
+  filter: MovieFilter,
 ): ((movieId: number) => boolean) | undefined {
   const byFilter = movieFilter(catalog, filter);
   const matrix = engine?.matrix;
   // The engine's own spec of the model (tests give the engine specs sized for their fixtures).
   const candidates = (engine?.models.get(spec.key)?.spec ?? spec).candidates;
   if (!candidates || !matrix) return byFilter;
-  const near = neighbourhoodFilter(matrix, profile, { candidates: candidates.size, minRatings: candidates.minRatings });
+  const near = neighbourhoodFilter(matrix, profile, {
+    candidates: candidates.size,
+    minRatings: candidates.minRatings,
+  });
   return byFilter ? (movieId) => near(movieId) && byFilter(movieId) : near;
 }
 
-function enrich(recommendations: readonly Recommendation[], catalog: Catalog, predicted: Map<number, number> | null): RecommendedMovie[] {
+function enrich(
+  recommendations: readonly Recommendation[],
+  catalog: Catalog,
+  predicted: Map<number, number> | null,
+): RecommendedMovie[] {
   const titleOf = (movieId: number) => catalog.get(movieId)?.title;
   return recommendations.flatMap((rec) => {
     const movie: CatalogEntry | undefined = catalog.get(rec.movieId);
     if (!movie) return [];
-    return [{
-      movieId: movie.id, title: movie.title, year: movie.year, genres: movie.genres, imdbId: movie.imdbId,
-      tmdbId: movie.tmdbId, ratingCount: movie.ratingCount, meanRating: movie.meanRating, score: rec.score,
-      // The one honest prediction, whatever model ranked the list (its own score is not a rating).
-      predictedRating: predicted?.get(rec.movieId) ?? null, explanation: rec.explanation, reason: explanationText(rec.explanation, titleOf),
-    }];
+    return [
+      {
+        movieId: movie.id,
+        title: movie.title,
+        year: movie.year,
+        genres: movie.genres,
+        imdbId: movie.imdbId,
+        tmdbId: movie.tmdbId,
+        ratingCount: movie.ratingCount,
+        meanRating: movie.meanRating,
+        score: rec.score,
+        // The one honest prediction, whatever model ranked the list (its own score is not a rating).
+        predictedRating: predicted?.get(rec.movieId) ?? null,
+        explanation: rec.explanation,
+        reason: explanationText(rec.explanation, titleOf),
+      },
+    ];
   });
 }
 

@@ -1,7 +1,12 @@
 /** The one place the engine touches lib/recsys: fit a model to bytes, bytes back to a recommender, user similarity. */
 import {
-  createRecommender, deserializeModel, fitModel, serializeModel, userSimilarityMatrix,
-  type FitOptions, type Model,
+  createRecommender,
+  deserializeModel,
+  fitModel,
+  serializeModel,
+  userSimilarityMatrix,
+  type FitOptions,
+  type Model,
 } from '@/lib/recsys';
 import { fitItemSimilarity, type ItemSimilarityModel } from '@/lib/recsys/item-similarity';
 import type { RatingMatrix } from '@/lib/recsys/matrix';
@@ -27,7 +32,10 @@ export function fitModelPayload(matrix: RatingMatrix, job: FitJob): Uint8Array {
   return serializeModel(fitModel(matrix, { ...job.params, algorithm: job.algorithm } as FitOptions));
 }
 
-export function recommenderFromPayload(job: Pick<FitJob, 'key' | 'algorithm'>, payload: Uint8Array): LoadedRecommender {
+export function recommenderFromPayload(
+  job: Pick<FitJob, 'key' | 'algorithm'>,
+  payload: Uint8Array,
+): LoadedRecommender {
   const model = deserializeModel(payload);
   if (model.kind !== job.algorithm) throw new Error(`stored ${job.key} holds a '${model.kind}' model`);
   return {

@@ -31,7 +31,11 @@ export const MIN_HEAT_MAP_USERS = 10;
 export const MAX_HEAT_MAP_USERS = 50;
 
 /** null while the cosine model or the similarity matrix is not ready. */
-export function buildHeatMap(engine: Engine | null, profile: readonly RatedMovie[], count: number): HeatMapData | null {
+export function buildHeatMap(
+  engine: Engine | null,
+  profile: readonly RatedMovie[],
+  count: number,
+): HeatMapData | null {
   const matrix = engine?.matrix;
   const full = engine?.similarity;
   if (!matrix || !full) return null;
@@ -47,17 +51,24 @@ export function buildHeatMap(engine: Engine | null, profile: readonly RatedMovie
   let toVisitor: Float64Array | null = null;
   if (known.length > 0) {
     toVisitor = visitorSimilarityByPosition(cosine, known, full.userIds, position);
-    const ranked = Array.from({ length: m }, (_, i) => i).sort((a, b) => (toVisitor?.[b] as number) - (toVisitor?.[a] as number) || a - b);
+    const ranked = Array.from({ length: m }, (_, i) => i).sort(
+      (a, b) => (toVisitor?.[b] as number) - (toVisitor?.[a] as number) || a - b,
+    );
     chosen = pickTopAndSpread(ranked, n);
     chosen.sort((a, b) => (toVisitor?.[b] as number) - (toVisitor?.[a] as number) || a - b);
   } else {
     // No visitor: the most active users (their similarities rest on many movies), ordered so that clusters show.
-    const active = Array.from({ length: m }, (_, i) => i).sort((a, b) => ratingCount(b) - ratingCount(a) || a - b).slice(0, n);
+    const active = Array.from({ length: m }, (_, i) => i)
+      .sort((a, b) => ratingCount(b) - ratingCount(a) || a - b)
+      .slice(0, n);
     chosen = greedyOrder(active, (a, b) => full.similarity[a * m + b] as number);
   }
 
   const users: HeatMapUser[] = chosen.map((i) => ({
-    id: full.userIds[i] as number, label: `User ${full.userIds[i]}`, ratingCount: ratingCount(i), toVisitor: toVisitor ? round(toVisitor[i] as number) : null,
+    id: full.userIds[i] as number,
+    label: `User ${full.userIds[i]}`,
+    ratingCount: ratingCount(i),
+    toVisitor: toVisitor ? round(toVisitor[i] as number) : null,
   }));
   const similarity = chosen.map((a) => chosen.map((b) => round(full.similarity[a * m + b] as number)));
   const shared = chosen.map((a) => chosen.map((b) => full.shared[a * m + b] as number));
@@ -66,8 +77,14 @@ export function buildHeatMap(engine: Engine | null, profile: readonly RatedMovie
   const visitorShared = sharedWithProfile(matrix, known, chosen);
   return {
     users: [{ id: null, label: 'You', ratingCount: known.length, toVisitor: null }, ...users],
-    similarity: [[1, ...chosen.map((i) => round(toVisitor[i] as number))], ...similarity.map((row, r) => [round(toVisitor[chosen[r] as number] as number), ...row])],
-    shared: [[known.length, ...visitorShared], ...shared.map((row, r) => [visitorShared[r] as number, ...row])],
+    similarity: [
+      [1, ...chosen.map((i) => round(toVisitor[i] as number))],
+      ...similarity.map((row, r) => [round(toVisitor[chosen[r] as number] as number), ...row]),
+    ],
+    shared: [
+      [known.length, ...visitorShared],
+      ...shared.map((row, r) => [visitorShared[r] as number, ...row]),
+    ],
     withVisitor: true,
   };
 }
@@ -84,7 +101,10 @@ function centredCosine(matrix: RatingMatrix): CosineModel {
 }
 
 function visitorSimilarityByPosition(
-  cosine: CosineModel, profile: readonly RatedMovie[], userIds: Int32Array, position: Map<number, number>,
+  cosine: CosineModel,
+  profile: readonly RatedMovie[],
+  userIds: Int32Array,
+  position: Map<number, number>,
 ): Float64Array {
   const { userIds: ids, similarity } = visitorSimilarities(cosine, profile);
   const out = new Float64Array(userIds.length);
@@ -102,7 +122,8 @@ export function pickTopAndSpread(ranked: readonly number[], n: number): number[]
   const rest = ranked.slice(top);
   const spread = n - top;
   const picked = [...ranked.slice(0, top)];
-  for (let k = 0; k < spread; k++) picked.push(rest[Math.round(((k + 1) * (rest.length - 1)) / spread)] as number);
+  for (let k = 0; k < spread; k++)
+    picked.push(rest[Math.round(((k + 1) * (rest.length - 1)) / spread)] as number);
   return [...new Set(picked)];
 }
 
@@ -128,11 +149,16 @@ export function greedyOrder(items: readonly number[], sim: (a: number, b: number
   return order;
 }
 
-function sharedWithProfile(matrix: NonNullable<Engine['matrix']>, profile: readonly RatedMovie[], users: readonly number[]): number[] {
+function sharedWithProfile(
+  matrix: NonNullable<Engine['matrix']>,
+  profile: readonly RatedMovie[],
+  users: readonly number[],
+): number[] {
   const wanted = new Set(profile.map((rated) => matrix.movieIndex.get(rated.movieId)));
   return users.map((i) => {
     let count = 0;
-    for (let p = matrix.rowPtr[i] as number; p < (matrix.rowPtr[i + 1] as number); p++) if (wanted.has(matrix.colIdx[p])) count++;
+    for (let p = matrix.rowPtr[i] as number; p < (matrix.rowPtr[i + 1] as number); p++)
+      if (wanted.has(matrix.colIdx[p])) count++;
     return count;
   });
 }
@@ -142,7 +168,11 @@ function round(x: number): number {
 }
 
 /** A MovieLens user's highest ratings (ties: most rated movies first), for the panel under the heat map. */
-export function topRatedBy(engine: Engine | null, userId: number, n = 10): { movieId: number; title: string; year: number | null; rating: number }[] | null {
+export function topRatedBy(
+  engine: Engine | null,
+  userId: number,
+  n = 10,
+): { movieId: number; title: string; year: number | null; rating: number }[] | null {
   const matrix = engine?.matrix;
   const catalog = engine?.catalog;
   const i = matrix?.userIndex.get(userId);
@@ -151,8 +181,17 @@ export function topRatedBy(engine: Engine | null, userId: number, n = 10): { mov
   for (let p = matrix.rowPtr[i] as number; p < (matrix.rowPtr[i + 1] as number); p++) {
     const movieId = matrix.movieIds[matrix.colIdx[p] as number] as number;
     const movie = catalog.get(movieId);
-    if (movie) rows.push({ movieId, title: movie.title, year: movie.year, rating: matrix.values[p] as number, count: movie.ratingCount });
+    if (movie)
+      rows.push({
+        movieId,
+        title: movie.title,
+        year: movie.year,
+        rating: matrix.values[p] as number,
+        count: movie.ratingCount,
+      });
   }
   rows.sort((a, b) => b.rating - a.rating || b.count - a.count || a.movieId - b.movieId);
-  return rows.slice(0, n).map((row) => ({ movieId: row.movieId, title: row.title, year: row.year, rating: row.rating }));
+  return rows
+    .slice(0, n)
+    .map((row) => ({ movieId: row.movieId, title: row.title, year: row.year, rating: row.rating }));
 }

@@ -13,7 +13,9 @@ jest.mock('@/db/client', () => ({
 import { GET } from './route';
 
 async function get(id: string, query = ''): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await GET(new Request(`http://test/api/movies/${id}/similar${query}`), { params: Promise.resolve({ id }) });
+  const response = await GET(new Request(`http://test/api/movies/${id}/similar${query}`), {
+    params: Promise.resolve({ id }),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -54,8 +56,14 @@ describeEachDatabase(
 
     it('answers 404 for a movie not in the catalogue and 400 naming a bad id or n', async () => {
       expect((await get('999')).status).toBe(404);
-      expect(await get('abc')).toMatchObject({ status: 400, body: { error: expect.stringMatching(/^id: /) } });
-      expect(await get('1', '?n=0')).toMatchObject({ status: 400, body: { error: expect.stringMatching(/^n must be at least 1/) } });
+      expect(await get('abc')).toMatchObject({
+        status: 400,
+        body: { error: expect.stringMatching(/^id: /) },
+      });
+      expect(await get('1', '?n=0')).toMatchObject({
+        status: 400,
+        body: { error: expect.stringMatching(/^n must be at least 1/) },
+      });
       expect(await get('1', '?n=51')).toMatchObject({ status: 400 });
     });
   },

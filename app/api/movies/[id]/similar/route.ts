@@ -25,13 +25,20 @@ const Query = z.object({
  * similarity in [0, 1]; 400 naming a bad id or n; 404 for a movie not in the catalogue; 503 with Retry-After while
  * the model is being fitted.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const parsed = Query.safeParse({ id: (await params).id, n: new URL(request.url).searchParams.get('n') ?? undefined });
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ id: string }> },
+): Promise<Response> {
+  const parsed = Query.safeParse({
+    id: (await params).id,
+    n: new URL(request.url).searchParams.get('n') ?? undefined,
+  });
   if (!parsed.success) return Response.json({ error: firstIssue(parsed.error) }, { status: 400 });
   const { id, n } = parsed.data;
   try {
     const { db } = await getDatabase();
-    if (!(await findMovie(db, id))) return Response.json({ error: `there is no movie ${id}` }, { status: 404 });
+    if (!(await findMovie(db, id)))
+      return Response.json({ error: `there is no movie ${id}` }, { status: 404 });
     const similar = similarMoviesFor(id, n);
     const status = engineView()?.status ?? 'idle';
     if (similar.length === 0 && (status === 'training' || status === 'idle')) {
@@ -53,6 +60,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     });
   } catch (error) {
     console.error('[api/movies/similar]', error);
-    return Response.json({ error: 'the movie catalogue is unavailable right now; retry shortly' }, { status: 503, headers: { 'Retry-After': '5' } });
+    return Response.json(
+      { error: 'the movie catalogue is unavailable right now; retry shortly' },
+      { status: 503, headers: { 'Retry-After': '5' } },
+    );
   }
 }
