@@ -17,6 +17,8 @@ import {
   type RatedMovie,
   type RatingMatrix,
 } from '../../lib/recsys/index';
+import type { FitRequest } from '../../lib/recsys/engine/fit-jobs';
+import { fitWorkerCount, splitFitRequest } from '../../lib/recsys/engine/fit-runner';
 import { MODEL_SPECS } from '../../lib/recsys/model-specs';
 import reference from '../../lib/recsys/fixtures/nmf-parity-reference.json';
 import { fitFilledNmf, type NmfModel } from '../../lib/recsys/nmf';
@@ -116,24 +118,38 @@ function benchSmall(): void {
   benchColdStart(mat);
 }
 
-/** What the site fits after an import, as its engine does (one thread): every served model and both similarities. */
+/**
+ * What the site fits after an import: every served model and both similarities, each timed here on one thread, then
+ * dealt over worker threads as the engine deals them (lib/recsys/engine/fit-runner.ts): the cold start is the
+ * longest thread's share.
+ */
 function benchColdStart(mat: RatingMatrix): void {
-  let total = 0;
-  const parts: string[] = [];
+  const seconds = new Map<string, number>();
   for (const spec of MODEL_SPECS) {
-    const [, seconds] = timed(() =>
-      fitModel(mat, { ...spec.params, algorithm: spec.algorithm } as FitOptions),
+    seconds.set(
+      spec.key,
+      timed(() => fitModel(mat, { ...spec.params, algorithm: spec.algorithm } as FitOptions))[1],
     );
-    total += seconds;
-    parts.push(`${spec.key} ${seconds.toFixed(1)}`);
   }
-  const [, items] = timed(() => fitItemSimilarity(mat));
-  const [, users] = timed(() => userSimilarityMatrix(mat, { centred: true }));
-  total += items + users;
-  parts.push(`similar movies ${items.toFixed(1)}`, `user similarity ${users.toFixed(1)}`);
-  const met = total < 20 ? 'met' : 'MISSED';
+  const similarities =
+    timed(() => fitItemSimilarity(mat))[1] + timed(() => userSimilarityMatrix(mat, { centred: true }))[1];
+  const request: FitRequest = {
+    ratings: { userIds: new Int32Array(0), movieIds: new Int32Array(0), ratings: new Float32Array(0) },
+    jobs: MODEL_SPECS.map(({ key, algorithm, params }) => ({ key, algorithm, params })),
+    similarity: true,
+    itemSimilarity: true,
+  };
+  const share = (part: FitRequest) =>
+    part.jobs.reduce((sum, job) => sum + (seconds.get(job.key) ?? 0), part.similarity ? similarities : 0);
+  const oneThread = share(request);
+  const threads = splitFitRequest(request, fitWorkerCount());
+  const wall = Math.max(...threads.map(share));
+  const each = [...seconds].map(([key, s]) => `${key} ${s.toFixed(1)}`).join(', ');
   console.log(
-    `  cold start, every served model + similarities: ${total.toFixed(1)} s (${parts.join(', ')}); target < 20 s: ${met}`,
+    `  cold start, every served model + similarities (${each}, similarities ${similarities.toFixed(1)}):`,
+  );
+  console.log(
+    `    one thread ${oneThread.toFixed(1)} s; ${threads.length} worker thread(s) as the engine deals them ${wall.toFixed(1)} s; target < 20 s: ${wall < 20 ? 'met' : 'MISSED'}`,
   );
 }
 
