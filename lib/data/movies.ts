@@ -12,7 +12,7 @@ export interface MovieSummary {
   imdbId: string | null;
   tmdbId: number | null;
   ratingCount: number;
-  /** Mean of all ratings (MovieLens users and visitors); null when nobody rated it. */
+  /** Mean of the MovieLens users' ratings (visitors' are left out of public statistics); null when none rated it. */
   meanRating: number | null;
 }
 

@@ -1,15 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
+import type { MovieSummary } from './movies';
 import { resolveMovieFilter, type MovieFilter } from '@/lib/movie-filter';
 
-export interface PopularMovieRow {
+/** A movie summary (its MovieLens users' ratings only) keyed as recommendations are. */
+export interface PopularMovieRow extends Omit<MovieSummary, 'id' | 'meanRating'> {
   movieId: number;
-  title: string;
-  year: number | null;
-  genres: string[];
-  imdbId: string | null;
-  tmdbId: number | null;
-  ratingCount: number;
   meanRating: number;
   /** The mean pulled towards the global mean by `damping` pseudo-ratings: a sober rating estimate. */
   dampedMean: number;

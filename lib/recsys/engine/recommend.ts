@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
+import type { MovieSummary } from '@/lib/data/movies';
 import { listPopularMovies } from '@/lib/data/popular';
 import { neighbourhoodFilter } from '@/lib/recsys/candidates';
 import { similarMoviesFrom } from '@/lib/recsys/item-similarity';
@@ -25,15 +26,9 @@ export interface RecommendForOptions {
   filter?: MovieFilter;
 }
 
-export interface RecommendedMovie {
+/** A movie of a list: its summary (MovieLens ratings only), keyed by movieId, and why it is there. */
+export interface RecommendedMovie extends Omit<MovieSummary, 'id'> {
   movieId: number;
-  title: string;
-  year: number | null;
-  genres: string[];
-  imdbId: string | null;
-  tmdbId: number | null;
-  ratingCount: number;
-  meanRating: number | null;
   /** The list's ranking score: comparable within one list only, never shown as a rating. */
   score: number;
   /** The visitor's predicted rating (predict.ts): null below PREDICTION_MIN_RATINGS ratings or while training. */
