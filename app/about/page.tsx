@@ -100,8 +100,9 @@ export default function AboutPage() {
         w<sub>you</sub> · h<sub>j</sub>
       </Formula>
       <p>
-        The explanation on each card (“because you rated The Matrix 5★”) splits a movie’s score into the part
-        each of your ratings contributed through the factors, and names the largest ones.
+        The explanation on each card (“because you liked The Matrix (5★)”) splits a movie’s score into the
+        part each of your ratings contributed through the factors, and names the largest ones among the movies
+        you liked.
       </p>
 
       <h2 className="h4 mt-4">Similar users: cosine similarity</h2>
@@ -203,7 +204,7 @@ export default function AboutPage() {
           its predicted ratings are near zero and mean nothing as ratings: it has no RMSE at all.
         </li>
         <li>
-          <strong>NMF with the movie median</strong> ranks worst ({fixed(movieMedian?.ndcgAt10)}): a movie
+          <strong>NMF with the movie median</strong> ranks worst ({fixed(movieMedian?.ndcgAt10, 3)}): a movie
           with one 5★ rating is “5★” in every blank and floods the top 10. On the site the candidate rule
           above hides that damage; the evaluation has no such rule.
         </li>
