@@ -110,7 +110,7 @@ export function similarMoviesFor(movieId: number, n = 10) {
 /** The /similarity heat map for a profile (null while the similarity matrix is not ready). Starts the engine. */
 export async function heatMapFor(profile: readonly RatedMovie[], count: number): Promise<HeatMapData | null> {
   const started = await engine().catch(() => null);
-  if (started) void started.start();
+  started?.refreshIfDue();
   return buildHeatMap(started, profile, count);
 }
 
