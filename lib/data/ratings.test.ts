@@ -2,7 +2,6 @@ import { describeEachDatabase } from '@/db/test-db';
 import { deleteHiddenMovie, insertHiddenMovie, listHiddenMovieIds } from './hidden';
 import {
   deleteRating,
-  findUserRating,
   listRatingHistogram,
   listUserRatings,
   upsertRating,
@@ -35,10 +34,10 @@ describeEachDatabase(
       ]);
       expect(ratings[0]?.ratedAt).toBeInstanceOf(Date);
       expect(await listUserRatings(db, userId)).toHaveLength(2);
-      expect(await findUserRating(db, userId, 1)).toBe(4.5);
+      expect((await listUserRatings(db, userId)).find((rated) => rated.movieId === 1)?.rating).toBe(4.5);
       expect(await deleteRating(db, { userId, movieId: 1 })).toBe(true);
       expect(await deleteRating(db, { userId, movieId: 1 })).toBe(false);
-      expect(await findUserRating(db, userId, 1)).toBeNull();
+      expect((await listUserRatings(db, userId)).find((rated) => rated.movieId === 1)).toBeUndefined();
       expect(await listUserRatings(db, userId)).toHaveLength(1);
     });
 

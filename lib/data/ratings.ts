@@ -24,16 +24,6 @@ export async function listUserRatings(db: Kysely<DB>, userId: number): Promise<U
   return rows.map(toUserRating);
 }
 
-export async function findUserRating(db: Kysely<DB>, userId: number, movieId: number): Promise<number | null> {
-  const row = await db
-    .selectFrom('ratings')
-    .select('rating')
-    .where('user_id', '=', userId)
-    .where('movie_id', '=', movieId)
-    .executeTakeFirst();
-  return row ? Number(row.rating) : null;
-}
-
 /**
  * Insert or replace the user's rating of a movie (0.5..5 in half steps; the CHECK constraint enforces it).
  * "Last write wins" by rating time: `ratedAt` (default: the database clock when the statement runs) only

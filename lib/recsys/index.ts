@@ -30,8 +30,6 @@ export {
 export {
   fitItemSimilarity,
   similarMoviesFrom,
-  serializeItemSimilarity,
-  deserializeItemSimilarity,
   type ItemSimilarityModel,
   type ItemSimilarityOptions,
 } from './item-similarity';

@@ -25,7 +25,6 @@
  */
 import type { RatingMatrix } from './matrix';
 import { movieIndexOf } from './popular';
-import { decodeModel, encodeModel } from './serialize';
 
 export type ItemSimilarityMeasure = 'cosine' | 'adjusted' | 'binary' | 'asymmetric' | 'liked' | 'phi';
 export const ITEM_SIMILARITY_MEASURES: readonly ItemSimilarityMeasure[] = [
@@ -310,24 +309,4 @@ function indexOf(model: ItemSimilarityModel): Map<number, number> {
     indexes.set(model, index);
   }
   return index;
-}
-
-/** Bytes for a model cache (serialize.ts's layout). */
-export function serializeItemSimilarity(model: ItemSimilarityModel): Uint8Array {
-  return encodeModel(model);
-}
-
-/** The inverse of serializeItemSimilarity; RangeError for bytes holding another kind of model. */
-export function deserializeItemSimilarity(bytes: Uint8Array): ItemSimilarityModel {
-  const fields = decodeModel(bytes);
-  if (fields.kind !== 'item-similarity')
-    throw new RangeError(`expected an item-similarity model, got '${fields.kind}'`);
-  if (
-    !(fields.neighbours instanceof Int32Array) ||
-    !(fields.similarities instanceof Float32Array) ||
-    !(fields.movieIds instanceof Int32Array)
-  ) {
-    throw new RangeError('item-similarity model: missing or mistyped arrays');
-  }
-  return fields as unknown as ItemSimilarityModel;
 }
