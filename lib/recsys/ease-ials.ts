@@ -11,6 +11,7 @@
  */
 import { profileVector, topPositions, type ProfileVector } from './common';
 import { fitEase } from './ease';
+import { choleskyFactor, choleskySubstitute } from './linalg';
 import { fitIalsFactors, ialsConfidence, ialsSystem, weightedGram, type IalsOptions } from './ials';
 import type { RatingMatrix } from './matrix';
 import { movieIndexOf, popularExplanation, popularRecommendations } from './popular';
@@ -115,34 +116,6 @@ export function fitEaseIals(mat: RatingMatrix, options: EaseIalsOptions = {}): E
   };
 }
 
-/** Cholesky factor L (lower, row-major) of an SPD k×k matrix, and solves with it. */
-function cholesky(A: Float64Array, k: number): Float64Array {
-  const L = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = A[i * k + j] as number;
-      for (let t = 0; t < j; t++) s -= (L[i * k + t] as number) * (L[j * k + t] as number);
-      L[i * k + j] = i === j ? Math.sqrt(Math.max(s, 1e-300)) : s / (L[j * k + j] as number);
-    }
-  }
-  return L;
-}
-
-function solveWith(L: Float64Array, k: number, b: Float64Array): Float64Array {
-  const x = Float64Array.from(b);
-  for (let i = 0; i < k; i++) {
-    let s = x[i] as number;
-    for (let t = 0; t < i; t++) s -= (L[i * k + t] as number) * (x[t] as number);
-    x[i] = s / (L[i * k + i] as number);
-  }
-  for (let i = k - 1; i >= 0; i--) {
-    let s = x[i] as number;
-    for (let t = i + 1; t < k; t++) s -= (L[t * k + i] as number) * (x[t] as number);
-    x[i] = s / (L[i * k + i] as number);
-  }
-  return x;
-}
-
 interface Scored {
   pv: ProfileVector;
   total: Float64Array;
@@ -169,14 +142,14 @@ export function createEaseIalsRecommender(model: EaseIalsModel): Recommender {
     }
     // Fold-in: f = A⁻¹ Σ (1 + c_i) v_i; g_i = (1 + c_i) A⁻¹ v_i, so Σ g_i = f.
     const conf = Float64Array.from(pv.ratings, (r) => ialsConfidence(r, model.alpha));
-    const L = cholesky(ialsSystem(G, V, k, pv.positions, conf, model.regularization).A, k);
+    const L = choleskyFactor(ialsSystem(G, V, k, pv.positions, conf, model.regularization).A, k);
     const g = new Float64Array(m * k);
     const f = new Float64Array(k);
     for (let p = 0; p < m; p++) {
-      const gi = solveWith(
+      const gi = choleskySubstitute(
         L,
-        k,
         V.subarray((pv.positions[p] as number) * k, (pv.positions[p] as number) * k + k),
+        k,
       );
       for (let a = 0; a < k; a++) {
         const x = (1 + (conf[p] as number)) * (gi[a] as number);

@@ -288,8 +288,8 @@ export function coordinateDescentQp(
   }
 }
 
-/** Solves A x = b in place of a copy for symmetric positive definite A (d×d) by Cholesky. O(d³/3). */
-export function choleskySolve(A: Float64Array, b: Float64Array, d: number): Float64Array {
+/** The Cholesky factor L (lower, row-major) of a symmetric positive definite d×d A. O(d³/3). */
+export function choleskyFactor(A: Float64Array, d: number): Float64Array {
   const L = new Float64Array(d * d);
   for (let i = 0; i < d; i++) {
     for (let j = 0; j <= i; j++) {
@@ -299,6 +299,11 @@ export function choleskySolve(A: Float64Array, b: Float64Array, d: number): Floa
       else L[i * d + j] = s / (L[j * d + j] as number);
     }
   }
+  return L;
+}
+
+/** Solves L Lᵀ x = b (a copy of b) with a factor from choleskyFactor: one factor serves many right-hand sides. O(d²). */
+export function choleskySubstitute(L: Float64Array, b: Float64Array, d: number): Float64Array {
   const x = Float64Array.from(b);
   for (let i = 0; i < d; i++) {
     let s = x[i] as number;
@@ -311,6 +316,11 @@ export function choleskySolve(A: Float64Array, b: Float64Array, d: number): Floa
     x[i] = s / (L[i * d + i] as number);
   }
   return x;
+}
+
+/** Solves A x = b in place of a copy for symmetric positive definite A (d×d) by Cholesky. O(d³/3). */
+export function choleskySolve(A: Float64Array, b: Float64Array, d: number): Float64Array {
+  return choleskySubstitute(choleskyFactor(A, d), b, d);
 }
 
 /**
