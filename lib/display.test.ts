@@ -24,15 +24,17 @@ describe('explanationText', () => {
     ).toBe('fits the tastes your ratings suggest');
   });
 
-  it('mentions a dislike only as a side note after what the visitor liked', () => {
+  it('mentions a dislike only as a side note after what the visitor liked, and only when it weighed more', () => {
     const explanation = {
       kind: 'nmf' as const,
-      because: [{ movieId: 2571, rating: 5, contribution: 0.5 }],
+      because: [{ movieId: 2571, rating: 5, contribution: 0.3 }],
       disliked: [{ movieId: 1214, rating: 1, contribution: 0.4 }],
     };
     expect(explanationText(explanation, titleOf)).toBe(
       'because you liked The Matrix (5★) · and you disliked Alien (1★)',
     );
+    const weaker = { ...explanation, disliked: [{ movieId: 1214, rating: 1, contribution: 0.2 }] };
+    expect(explanationText(weaker, titleOf)).toBe('because you liked The Matrix (5★)');
     expect(explanationText({ kind: 'nmf', because: [], disliked: explanation.disliked }, titleOf)).toBe(
       'fits the tastes your ratings suggest',
     );

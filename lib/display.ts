@@ -77,7 +77,7 @@ interface RatedReason {
 /**
  * One line for a structured explanation. Every model that cites the visitor's own movies reads the same way,
  * "because you liked Toy Story (5★) and Up (4.5★)", citing only liked movies (lib/recsys puts those in `because`);
- * a disliked movie that also lifted the score may follow as a side note ("· and you disliked Saw (1★)").
+ * a disliked movie that lifted the score more than any of them follows as a side note ("· and you disliked Saw (1★)").
  * Similar users read "liked by 12 people with tastes like yours who rated it 4★ or more".
  */
 export function explanationText(explanation: Explanation, titleOf: TitleOf): string {
@@ -102,7 +102,10 @@ function becauseText(explanation: Explanation, titleOf: TitleOf): string {
   if (Array.isArray(because)) {
     const liked = because.filter((item) => item.contribution > 0).slice(0, 2);
     if (liked.length === 0) return 'fits the tastes your ratings suggest';
-    const aside = (disliked ?? []).filter((item) => item.contribution > 0).slice(0, 1);
+    // Only a dislike that lifted the score more than any cited liked movie is worth the reader's attention: read on
+    // every NMF card, "and you disliked Saw" under Toy Story 3 was noise.
+    const strongest = Math.max(...liked.map((item) => item.contribution));
+    const aside = (disliked ?? []).filter((item) => item.contribution > strongest).slice(0, 1);
     const note = aside.length > 0 ? ` · and you disliked ${ratedText(aside[0] as RatedReason, titleOf)}` : '';
     return `because you liked ${listTitles(liked.map((item) => ratedText(item, titleOf)))}${note}`;
   }
