@@ -84,4 +84,21 @@ describe('a Pixar fan who dislikes horror', () => {
     expect(titles.some((title) => /Toy Story/.test(title))).toBe(true);
     await screenshot(page, 'pixar-movie-page');
   });
+
+  it('sees the same predicted rating on the home grid and in search results', async () => {
+    const { page } = browser;
+    await page.goto(url('/?genre=Animation'), { waitUntil: 'networkidle' });
+    const badges = page.locator('.movie-card .predicted-rating');
+    await badges.first().waitFor();
+    expect(await badges.count()).toBeGreaterThan(5);
+    for (const text of await badges.allTextContents()) expect(text).toMatch(/^For you \d\.\d★$/);
+    await screenshot(page, 'pixar-home');
+
+    const box = page.getByRole('combobox', { name: 'Find a movie you have seen' });
+    await box.pressSequentially('toy story 2', { delay: 30 });
+    const option = page.getByRole('listbox', { name: 'Matching movies' }).getByRole('option').first();
+    await option.waitFor();
+    expect(await option.textContent()).toMatch(/for you \d\.\d★/);
+    await screenshot(page, 'pixar-search');
+  });
 });
