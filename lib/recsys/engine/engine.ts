@@ -244,10 +244,10 @@ export class Engine {
           ttlMs: this.leaseMs,
         })
       ) {
-        // What the previous holder stored while we waited need not be fitted again.
+        // What another holder stored before we got the lease need not be fitted again. Check even when the lease
+        // came at the first try: it may have been released between our look at the store and this claim.
         const stillMissing: ModelSpec[] = [];
-        for (const spec of missing)
-          if (!announced || !(await this.loadStored(version, spec))) stillMissing.push(spec);
+        for (const spec of missing) if (!(await this.loadStored(version, spec))) stillMissing.push(spec);
         if (stillMissing.length === 0)
           await releaseTrainingLease(this.options.db, { dataVersion: version, owner: this.instanceId });
         return stillMissing;
