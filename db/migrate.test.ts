@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { migrateToLatest } from './migrate';
 import { migrations } from './migrations';
+import * as movieMarks from './migrations/2026-12-02-0007-movie-marks';
 import { describeEachDatabase } from './test-db';
 
 describeEachDatabase('migrations', (current) => {
@@ -45,5 +46,32 @@ describeEachDatabase('migrations', (current) => {
       .returning('id')
       .executeTakeFirstOrThrow();
     expect(visitor.id).toBeGreaterThanOrEqual(1_000_000);
+  });
+
+  it('moves hidden movies into movie_marks and back (2026-12-02-0007)', async () => {
+    const { db } = current();
+    await db
+      .insertInto('movies')
+      .values({ id: 2, title: 'Jumanji (1995)', year: 1995, genres: [] })
+      .execute();
+    const { id: userId } = await db
+      .insertInto('users')
+      .values({ kind: 'visitor' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await movieMarks.down(db);
+    const hiddenAt = new Date('2026-11-30T12:00:00Z');
+    await sql`INSERT INTO hidden_movies (user_id, movie_id, hidden_at) VALUES (${userId}, 2, ${hiddenAt})`.execute(
+      db,
+    );
+    await movieMarks.up(db);
+    await expect(db.selectFrom('movie_marks').selectAll().execute()).resolves.toEqual([
+      { user_id: userId, movie_id: 2, mark: 'hidden', marked_at: hiddenAt },
+    ]);
+    await db.insertInto('movie_marks').values({ user_id: userId, movie_id: 2, mark: 'watchlist' }).execute();
+    await movieMarks.down(db);
+    const back = await sql<{ movie_id: number }>`SELECT movie_id FROM hidden_movies`.execute(db);
+    expect(back.rows).toEqual([{ movie_id: 2 }]);
+    await movieMarks.up(db);
   });
 });

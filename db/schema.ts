@@ -74,11 +74,15 @@ export interface TrainedModelsTable {
   trained_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-/** Movies a visitor marked "not interested" (left out of their recommendations). */
-export interface HiddenMoviesTable {
+/** What a visitor can mark a movie with, besides a rating (lib/data/movie-marks.ts says what each means). */
+export type MovieMark = 'hidden' | 'watchlist' | 'unseen';
+
+/** A visitor's mark on a movie: "not interested", "want to watch" or "haven't seen it". */
+export interface MovieMarksTable {
   user_id: number;
   movie_id: number;
-  hidden_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  mark: MovieMark;
+  marked_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 /** Which app instance is fitting the models of a data version, until when (lib/recsys/engine). */
@@ -97,11 +101,12 @@ export interface ArchivedRatingsTable {
   archived_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-/** A visitor's hidden movie that an import removed; moved back to hidden_movies if the movie returns. */
-export interface ArchivedHiddenMoviesTable {
+/** A visitor's mark on a movie that an import removed; moved back to movie_marks if the movie returns. */
+export interface ArchivedMovieMarksTable {
   user_id: number;
   movie_id: number;
-  hidden_at: ColumnType<Date, Date | string, Date | string>;
+  mark: MovieMark;
+  marked_at: ColumnType<Date, Date | string, Date | string>;
   archived_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
@@ -112,9 +117,9 @@ export interface DB {
   ratings: RatingsTable;
   tags: TagsTable;
   dataset_imports: DatasetImportsTable;
-  hidden_movies: HiddenMoviesTable;
+  movie_marks: MovieMarksTable;
   trained_models: TrainedModelsTable;
   model_training_leases: ModelTrainingLeasesTable;
   archived_ratings: ArchivedRatingsTable;
-  archived_hidden_movies: ArchivedHiddenMoviesTable;
+  archived_movie_marks: ArchivedMovieMarksTable;
 }

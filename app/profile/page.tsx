@@ -6,7 +6,7 @@ import { RatedMovieList } from '@/components/movies/rated-movie-list';
 import { RatingProgress } from '@/components/movies/rating-progress';
 import { StartOver } from '@/components/rating/start-over';
 import { getDatabase } from '@/db/client';
-import { listHiddenMovieIds } from '@/lib/data/hidden';
+import { listMarkedMovieIds } from '@/lib/data/movie-marks';
 import { listMoviesByIds } from '@/lib/data/movies';
 import { listUserRatings } from '@/lib/data/ratings';
 import { getVisitorId } from '@/lib/session';
@@ -20,7 +20,7 @@ export default async function ProfilePage() {
   const [ratings, hiddenIds] =
     visitorId === null
       ? [[], []]
-      : await Promise.all([listUserRatings(db, visitorId), listHiddenMovieIds(db, visitorId)]);
+      : await Promise.all([listUserRatings(db, visitorId), listMarkedMovieIds(db, visitorId, 'hidden')]);
   const [ratedMovies, hiddenMovies] = await Promise.all([
     listMoviesByIds(
       db,

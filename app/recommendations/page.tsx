@@ -6,7 +6,7 @@ import { EngineNotice } from '@/components/recommendations/engine-notice';
 import { RecommendationFilters } from '@/components/recommendations/recommendation-filters';
 import { RecommendationList } from '@/components/recommendations/recommendation-list';
 import type { RecommendationCardData } from '@/components/recommendations/recommendation-card';
-import { listHiddenMovieIds } from '@/lib/data/hidden';
+import { listMarkedMovieIds } from '@/lib/data/movie-marks';
 import { listUserRatings } from '@/lib/data/ratings';
 import { engineView, MOVIELENS_GENRES, recommendFor } from '@/lib/recsys/engine';
 import { MAX_PAGE_SIZE, PAGE_SIZE, parseRecommendationQuery, recommendationHref } from './query';
@@ -25,7 +25,7 @@ export default async function RecommendationsPage({
   const [ratings, hidden] =
     visitorId === null
       ? [[], []]
-      : await Promise.all([listUserRatings(db, visitorId), listHiddenMovieIds(db, visitorId)]);
+      : await Promise.all([listUserRatings(db, visitorId), listMarkedMovieIds(db, visitorId, 'hidden')]);
   const profile = ratings.map(({ movieId, rating }) => ({ movieId, rating }));
   const result = await recommendFor(profile, { model: spec.key, n, exclude: hidden, filter });
   const engine = engineView();

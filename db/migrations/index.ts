@@ -5,6 +5,7 @@ import * as hiddenMovies from './2026-11-24-0002-hidden-movies';
 import * as trainingLeases from './2026-11-24-0004-training-leases';
 import * as visitorArchive from './2026-12-01-0005-visitor-archive';
 import * as visitorClaims from './2026-12-01-0006-visitor-claims';
+import * as movieMarks from './2026-12-02-0007-movie-marks';
 
 /**
  * Every migration, in order, listed statically: a folder scan would not survive Next's bundling, and tests
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-0004-training-leases': trainingLeases,
   '2026-12-01-0005-visitor-archive': visitorArchive,
   '2026-12-01-0006-visitor-claims': visitorClaims,
+  '2026-12-02-0007-movie-marks': movieMarks,
 };
 
 export const migrationProvider: MigrationProvider = {

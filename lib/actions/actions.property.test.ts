@@ -92,7 +92,7 @@ describeEachDatabase(
     async function counts(): Promise<string> {
       const result = await sql<{ users: number; ratings: number; hidden: number }>`
         SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM ratings) AS ratings,
-               (SELECT count(*) FROM hidden_movies) AS hidden`.execute(current().db);
+               (SELECT count(*) FROM movie_marks) AS hidden`.execute(current().db);
       const row = result.rows[0]!;
       return `${Number(row.users)}/${Number(row.ratings)}/${Number(row.hidden)}`;
     }

@@ -1,7 +1,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDatabase } from '@/db/client';
 import { describeEachDatabase } from '@/db/test-db';
-import { listHiddenMovieIds } from '@/lib/data/hidden';
+import { listMarkedMovieIds } from '@/lib/data/movie-marks';
 import { listUserRatings, upsertRating } from '@/lib/data/ratings';
 import { seedTestMovies } from '@/lib/data/test-movies';
 import { createVisitor, findVisitor } from '@/lib/data/visitors';
@@ -139,10 +139,10 @@ describeEachDatabase(
     it('hides and unhides a movie', async () => {
       expect(await hideMovie(idleState, form({ movieId: '2' }))).toMatchObject({ status: 'saved' });
       const userId = (await getVisitorId())!;
-      expect(await listHiddenMovieIds(current().db, userId)).toEqual([2]);
+      expect(await listMarkedMovieIds(current().db, userId, 'hidden')).toEqual([2]);
       expect((await hideMovie(idleState, form({ movieId: '424242' }))).fieldErrors?.movieId).toBeDefined();
       await unhideMovie(idleState, form({ movieId: '2' }));
-      expect(await listHiddenMovieIds(current().db, userId)).toEqual([]);
+      expect(await listMarkedMovieIds(current().db, userId, 'hidden')).toEqual([]);
     });
 
     it('starts over: deletes the profile, its ratings and hidden list, and forgets the cookie', async () => {
@@ -153,7 +153,7 @@ describeEachDatabase(
       expect(mockJar.has(VISITOR_COOKIE)).toBe(false);
       expect(await findVisitor(current().db, userId)).toBeNull();
       expect(await listUserRatings(current().db, userId)).toEqual([]);
-      expect(await listHiddenMovieIds(current().db, userId)).toEqual([]);
+      expect(await listMarkedMovieIds(current().db, userId, 'hidden')).toEqual([]);
     });
   },
   async ({ db }) => seedTestMovies(db),

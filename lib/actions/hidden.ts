@@ -1,7 +1,7 @@
 'use server';
 
 import { getDatabase } from '@/db/client';
-import { deleteHiddenMovie, insertHiddenMovie } from '@/lib/data/hidden';
+import { addMovieMarks, removeMovieMark } from '@/lib/data/movie-marks';
 import { ensureVisitorId, getVisitorId } from '@/lib/session';
 import { existingMovieInput, MovieInput } from '@/lib/validation/movies';
 import { revalidateVisitorPages } from './revalidate';
@@ -20,7 +20,7 @@ export async function hideMovie(_previous: ActionState, formData: FormData): Pro
     const known = await existingMovieInput(db, MovieInput).safeParseAsync(parsed.data);
     if (!known.success) return invalidInput(known.error);
     const userId = await ensureVisitorId();
-    await insertHiddenMovie(db, { userId, movieId });
+    await addMovieMarks(db, { userId, mark: 'hidden', movieIds: [movieId] });
   } catch (error) {
     if (error instanceof RateLimitedError) return { status: 'error', message: TOO_MANY };
     console.error('[hideMovie]', error);
@@ -40,7 +40,7 @@ export async function unhideMovie(_previous: ActionState, formData: FormData): P
     const userId = await getVisitorId();
     if (userId !== null) {
       const { db } = await getDatabase();
-      await deleteHiddenMovie(db, { userId, movieId });
+      await removeMovieMark(db, { userId, movieId, mark: 'hidden' });
     }
   } catch (error) {
     console.error('[unhideMovie]', error);

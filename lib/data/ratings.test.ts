@@ -1,5 +1,5 @@
 import { describeEachDatabase } from '@/db/test-db';
-import { deleteHiddenMovie, insertHiddenMovie, listHiddenMovieIds } from './hidden';
+import { addMovieMarks, listMarkedMovieIds, listMovieMarks, removeMovieMark } from './movie-marks';
 import {
   deleteRating,
   listRatingHistogram,
@@ -58,26 +58,47 @@ describeEachDatabase(
       ]);
     });
 
-    it('hides and unhides movies; hiding twice is harmless', async () => {
+    it('marks and unmarks movies; marking twice keeps the first time; marks are kept apart', async () => {
       const { db } = current();
       const { id: userId } = await createVisitor(db);
-      await insertHiddenMovie(db, { userId, movieId: 2 });
-      await insertHiddenMovie(db, { userId, movieId: 2 });
-      await insertHiddenMovie(db, { userId, movieId: 8 });
-      expect((await listHiddenMovieIds(db, userId)).sort((a, b) => a - b)).toEqual([2, 8]);
-      expect(await deleteHiddenMovie(db, { userId, movieId: 2 })).toBe(true);
-      expect(await listHiddenMovieIds(db, userId)).toEqual([8]);
+      const first = new Date('2026-01-01T00:00:00Z');
+      expect(await addMovieMarks(db, { userId, mark: 'hidden', movieIds: [2, 2], markedAt: first })).toBe(1);
+      expect(await addMovieMarks(db, { userId, mark: 'hidden', movieIds: [2, 8] })).toBe(1);
+      expect(await addMovieMarks(db, { userId, mark: 'watchlist', movieIds: [2] })).toBe(1);
+      expect(await addMovieMarks(db, { userId, mark: 'unseen', movieIds: [] })).toBe(0);
+      expect(await listMarkedMovieIds(db, userId, 'hidden')).toEqual([8, 2]); // most recent first
+      expect(await listMarkedMovieIds(db, userId, 'watchlist')).toEqual([2]);
+      const marks = await listMovieMarks(db, userId);
+      expect(marks.find((m) => m.mark === 'hidden' && m.movieId === 2)?.markedAt).toEqual(first);
+      expect(await removeMovieMark(db, { userId, movieId: 2, mark: 'hidden' })).toBe(true);
+      expect(await removeMovieMark(db, { userId, movieId: 2, mark: 'hidden' })).toBe(false);
+      expect(await listMarkedMovieIds(db, userId, 'hidden')).toEqual([8]);
+      expect(await listMarkedMovieIds(db, userId, 'watchlist')).toEqual([2]);
     });
 
-    it('deletes a visitor with their ratings and hidden movies', async () => {
+    it('rating a movie takes it off the watchlist and "haven\'t seen it", not off "not interested"', async () => {
+      const { db } = current();
+      const { id: userId } = await createVisitor(db);
+      for (const mark of ['hidden', 'watchlist', 'unseen'] as const)
+        await addMovieMarks(db, { userId, mark, movieIds: [1, 2] });
+      await upsertRating(db, { userId, movieId: 1, rating: 4 });
+      expect((await listMovieMarks(db, userId)).map((m) => `${m.mark} ${m.movieId}`).sort()).toEqual([
+        'hidden 1',
+        'hidden 2',
+        'unseen 2',
+        'watchlist 2',
+      ]);
+    });
+
+    it('deletes a visitor with their ratings and movie marks', async () => {
       const { db } = current();
       const { id: userId } = await createVisitor(db);
       await upsertRating(db, { userId, movieId: 1, rating: 2 });
-      await insertHiddenMovie(db, { userId, movieId: 2 });
+      await addMovieMarks(db, { userId, mark: 'watchlist', movieIds: [2] });
       await deleteVisitor(db, userId);
       expect(await findVisitor(db, userId)).toBeNull();
       expect(await listUserRatings(db, userId)).toEqual([]);
-      expect(await listHiddenMovieIds(db, userId)).toEqual([]);
+      expect(await listMovieMarks(db, userId)).toEqual([]);
       await deleteVisitor(db, 1); // a MovieLens user is never deleted this way
       expect((await listUserRatings(db, 1)).length).toBeGreaterThan(0);
     });

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
+import { MARKS_CLEARED_BY_RATING } from './movie-marks';
 
 export interface UserRating {
   movieId: number;
@@ -25,7 +26,8 @@ export async function listUserRatings(db: Kysely<DB>, userId: number): Promise<U
 }
 
 /**
- * Insert or replace the user's rating of a movie (0.5..5 in half steps; the CHECK constraint enforces it).
+ * Insert or replace the user's rating of a movie (0.5..5 in half steps; the CHECK constraint enforces it), and take
+ * the movie off the user's watchlist and "haven't seen it" list.
  * "Last write wins" by rating time: `ratedAt` (default: the database clock when the statement runs) only
  * replaces a stored rating that is not newer, so two saves of one movie racing on different connections end
  * with the later-stamped one whatever order their updates reach the row in (ties: the one applied last).
@@ -34,7 +36,16 @@ export async function upsertRating(
   db: Kysely<DB>,
   input: { userId: number; movieId: number; rating: number; ratedAt?: Date },
 ): Promise<void> {
+  // One statement, so the rating and the watchlist never disagree: rating a movie takes it off the watchlist
+  // and out of "haven't seen it".
   await db
+    .with('cleared', (qc) =>
+      qc
+        .deleteFrom('movie_marks')
+        .where('user_id', '=', input.userId)
+        .where('movie_id', '=', input.movieId)
+        .where('mark', 'in', MARKS_CLEARED_BY_RATING),
+    )
     .insertInto('ratings')
     .values({ user_id: input.userId, movie_id: input.movieId, rating: input.rating, rated_at: input.ratedAt ?? sql<Date>`now()` })
     .onConflict((oc) =>

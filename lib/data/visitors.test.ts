@@ -51,7 +51,7 @@ describeEachDatabase(
           { user_id: abandoned, movie_id: 1, rating: 4, rated_at: ago(200) },
         ])
         .execute();
-      await db.insertInto('hidden_movies').values({ user_id: hiddenOnly, movie_id: 1, hidden_at: ago(3) }).execute();
+      await db.insertInto('movie_marks').values({ user_id: hiddenOnly, movie_id: 1, mark: 'watchlist', marked_at: ago(3) }).execute();
       const movielensBefore = await db.selectFrom('users').select(db.fn.countAll().as('n')).where('kind', '=', 'movielens').executeTakeFirstOrThrow();
 
       expect(await deleteExpiredVisitors(db, { emptyAfterMs: DAY, inactiveAfterMs: 180 * DAY, now })).toBe(2);

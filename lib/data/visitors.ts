@@ -50,15 +50,15 @@ export async function findVisitor(db: Kysely<DB>, id: number): Promise<Visitor |
   return row ? { id: row.id, createdAt: row.created_at } : null;
 }
 
-/** Delete a visitor and, by cascade, their ratings and hidden movies. */
+/** Delete a visitor and, by cascade, their ratings and movie marks. */
 export async function deleteVisitor(db: Kysely<DB>, id: number): Promise<void> {
   await db.deleteFrom('users').where('id', '=', id).where('kind', '=', 'visitor').execute();
 }
 
 /**
- * Deletes visitor profiles nobody can use any more: empty ones (no rating, no hidden movie) created more than
+ * Deletes visitor profiles nobody can use any more: empty ones (no rating, no mark on a movie) created more than
  * `emptyAfterMs` ago, and abandoned ones with nothing written for `inactiveAfterMs` (when that is the visitor token's
- * lifetime, no valid cookie can name them). Their ratings and hidden movies go by cascade. Returns how many.
+ * lifetime, no valid cookie can name them). Their ratings and marks go by cascade. Returns how many.
  */
 export async function deleteExpiredVisitors(
   db: Kysely<DB>,
@@ -74,7 +74,7 @@ export async function deleteExpiredVisitors(
         eb.and([
           eb('created_at', '<', emptyCutoff),
           eb.not(eb.exists(eb.selectFrom('ratings').select('user_id').whereRef('ratings.user_id', '=', 'users.id'))),
-          eb.not(eb.exists(eb.selectFrom('hidden_movies').select('user_id').whereRef('hidden_movies.user_id', '=', 'users.id'))),
+          eb.not(eb.exists(eb.selectFrom('movie_marks').select('user_id').whereRef('movie_marks.user_id', '=', 'users.id'))),
         ]),
         eb.and([
           eb('created_at', '<', inactiveCutoff),
@@ -86,10 +86,10 @@ export async function deleteExpiredVisitors(
           eb.not(
             eb.exists(
               eb
-                .selectFrom('hidden_movies')
+                .selectFrom('movie_marks')
                 .select('user_id')
-                .whereRef('hidden_movies.user_id', '=', 'users.id')
-                .where('hidden_at', '>=', inactiveCutoff),
+                .whereRef('movie_marks.user_id', '=', 'users.id')
+                .where('marked_at', '>=', inactiveCutoff),
             ),
           ),
         ]),

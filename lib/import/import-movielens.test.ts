@@ -208,13 +208,14 @@ describeEachDatabase(
         .where('user_id', '=', visitorId)
         .orderBy('movie_id')
         .execute();
-      const hidden = await db
-        .selectFrom('hidden_movies')
-        .select('movie_id')
+      const marks = await db
+        .selectFrom('movie_marks')
+        .select(['mark', 'movie_id'])
         .where('user_id', '=', visitorId)
+        .orderBy('mark')
         .orderBy('movie_id')
         .execute();
-      return { ratings, hidden: hidden.map((row) => row.movie_id) };
+      return { ratings, marks: marks.map((row) => `${row.mark} ${row.movie_id}`) };
     };
     // The tiny fixture cut down to movies 1 and 2 (Toy Story, Jumanji), with only their links, ratings and tags.
     const keepMovies = (ids: number[]) => {
@@ -245,7 +246,13 @@ describeEachDatabase(
           { user_id: visitorId, movie_id: 29, rating: 4 },
         ])
         .execute();
-      await db.insertInto('hidden_movies').values({ user_id: visitorId, movie_id: 40697 }).execute();
+      await db
+        .insertInto('movie_marks')
+        .values([
+          { user_id: visitorId, movie_id: 40697, mark: 'hidden' },
+          { user_id: visitorId, movie_id: 40697, mark: 'watchlist' },
+        ])
+        .execute();
     });
 
     it.each([
@@ -303,7 +310,7 @@ describeEachDatabase(
       }
     });
 
-    it('with --force, archives the visitor ratings and hidden movies of movies that go; the site sees only the catalogue', async () => {
+    it('with --force, archives the visitor ratings and movie marks of movies that go; the site sees only the catalogue', async () => {
       const dir = keepMovies([1, 2]);
       try {
         await expect(
@@ -312,7 +319,7 @@ describeEachDatabase(
           action: 'replaced',
           counts: { movies: 2 },
         });
-        expect(await visitorRows()).toEqual({ ratings: [{ movie_id: 1, rating: 5 }], hidden: [] });
+        expect(await visitorRows()).toEqual({ ratings: [{ movie_id: 1, rating: 5 }], marks: [] });
         const archived = await current()
           .db.selectFrom('archived_ratings')
           .select(['movie_id', 'rating'])
@@ -322,8 +329,15 @@ describeEachDatabase(
           { movie_id: 11, rating: 2.5 },
           { movie_id: 29, rating: 4 },
         ]);
-        const hidden = await current().db.selectFrom('archived_hidden_movies').select('movie_id').execute();
-        expect(hidden).toEqual([{ movie_id: 40697 }]);
+        const marks = await current()
+          .db.selectFrom('archived_movie_marks')
+          .select(['mark', 'movie_id'])
+          .orderBy('mark')
+          .execute();
+        expect(marks).toEqual([
+          { mark: 'hidden', movie_id: 40697 },
+          { mark: 'watchlist', movie_id: 40697 },
+        ]);
       } finally {
         fs.rmSync(dir, { recursive: true });
       }
@@ -339,10 +353,10 @@ describeEachDatabase(
           { movie_id: 11, rating: 2.5 },
           { movie_id: 29, rating: 4 },
         ],
-        hidden: [40697],
+        marks: ['hidden 40697', 'watchlist 40697'],
       });
       await expect(current().db.selectFrom('archived_ratings').selectAll().execute()).resolves.toEqual([]);
-      await expect(current().db.selectFrom('archived_hidden_movies').selectAll().execute()).resolves.toEqual(
+      await expect(current().db.selectFrom('archived_movie_marks').selectAll().execute()).resolves.toEqual(
         [],
       );
     });

@@ -36,7 +36,7 @@ export interface ImportOptions {
   dir: string;
   /**
    * Swap a different MovieLens dataset already in the database for this one. Visitors are kept, with all their
-   * ratings and hidden movies: those of movies the new data drops are archived and come back with the movie.
+   * ratings and movie marks: those of movies the new data drops are archived and come back with the movie.
    */
   replace?: boolean;
   /** With replace: accept new data that would remove most of the catalogue or of the MovieLens ratings. */
@@ -307,7 +307,7 @@ const MOVIE_COLUMNS = ['id', 'title', 'year', 'genres'];
 
 /**
  * --replace: removes the old MovieLens users (their ratings and tags go by cascade) and links, archives visitors'
- * ratings and hidden movies of movies that go (archived_ratings, archived_hidden_movies: nothing of a visitor is
+ * ratings and movie marks of movies that go (archived_ratings, archived_movie_marks: nothing of a visitor is
  * lost to the cascade), and swaps the movies in place.
  */
 async function replaceMovies(session: ImportSession, movies: readonly MovieRow[]): Promise<void> {
@@ -321,8 +321,8 @@ async function replaceMovies(session: ImportSession, movies: readonly MovieRow[]
      ON CONFLICT (user_id, movie_id) DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at, archived_at = now()`,
   );
   await session.query(
-    `INSERT INTO archived_hidden_movies (user_id, movie_id, hidden_at) SELECT user_id, movie_id, hidden_at FROM hidden_movies x WHERE ${gone}
-     ON CONFLICT (user_id, movie_id) DO UPDATE SET hidden_at = excluded.hidden_at, archived_at = now()`,
+    `INSERT INTO archived_movie_marks (user_id, movie_id, mark, marked_at) SELECT user_id, movie_id, mark, marked_at FROM movie_marks x WHERE ${gone}
+     ON CONFLICT (user_id, mark, movie_id) DO UPDATE SET marked_at = excluded.marked_at, archived_at = now()`,
   );
   await session.query('DELETE FROM movies WHERE id NOT IN (SELECT id FROM movies_import)');
   await session.query(
@@ -340,11 +340,11 @@ async function restoreArchived(session: ImportSession): Promise<void> {
   );
   await session.query('DELETE FROM archived_ratings a USING movies m WHERE m.id = a.movie_id');
   await session.query(
-    `INSERT INTO hidden_movies (user_id, movie_id, hidden_at)
-     SELECT a.user_id, a.movie_id, a.hidden_at FROM archived_hidden_movies a JOIN movies m ON m.id = a.movie_id
-     ON CONFLICT (user_id, movie_id) DO NOTHING`,
+    `INSERT INTO movie_marks (user_id, movie_id, mark, marked_at)
+     SELECT a.user_id, a.movie_id, a.mark, a.marked_at FROM archived_movie_marks a JOIN movies m ON m.id = a.movie_id
+     ON CONFLICT (user_id, mark, movie_id) DO NOTHING`,
   );
-  await session.query('DELETE FROM archived_hidden_movies a USING movies m WHERE m.id = a.movie_id');
+  await session.query('DELETE FROM archived_movie_marks a USING movies m WHERE m.id = a.movie_id');
 }
 
 async function countRows(session: ImportSession): Promise<ImportCounts> {

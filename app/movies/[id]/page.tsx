@@ -9,7 +9,7 @@ import { PredictedRating } from '@/components/movies/predicted-rating';
 import { SimilarMovies } from '@/components/movies/similar-movies';
 import { RatingControl } from '@/components/rating/rating-control';
 import { getDatabase } from '@/db/client';
-import { listHiddenMovieIds } from '@/lib/data/hidden';
+import { listMarkedMovieIds } from '@/lib/data/movie-marks';
 import { listMovieTags } from '@/lib/data/movies';
 import { listRatingHistogram, listUserRatings } from '@/lib/data/ratings';
 import { predictedRatingsFor } from '@/lib/recsys/engine';
@@ -32,7 +32,7 @@ export default async function MoviePage({ params }: Props) {
     listMovieTags(db, movie.id),
     listRatingHistogram(db, movie.id),
     visitorId === null ? [] : listUserRatings(db, visitorId),
-    visitorId === null ? ([] as number[]) : listHiddenMovieIds(db, visitorId),
+    visitorId === null ? ([] as number[]) : listMarkedMovieIds(db, visitorId, 'hidden'),
   ]);
   const rating = ratings.find((rated) => rated.movieId === movie.id)?.rating ?? null;
   const predicted =
