@@ -1,5 +1,6 @@
 /**
- * The one way tests and benchmarks run the built site: `next start` from NEXT_DIST_DIR on a free port, in its own
+ * The one way tests and benchmarks run the built site: `npm start` (scripts/start.mjs: `next start`, in
+ * WEB_CONCURRENCY worker processes) from NEXT_DIST_DIR on a free port, in its own
  * process group (so that a signal reaches the server and its workers), on a fresh PGlite folder unless told
  * otherwise, waiting on /api/health. Used by the e2e global setup, the reliability suites' extra sites,
  * `npm run bench` (web) and `npm run bench:load`.
@@ -16,7 +17,7 @@ export interface HealthBody {
   status: string;
   reason?: string;
   startup?: { status: string; error: string | null };
-  model?: { status: string; progress?: { done: number; total: number } };
+  model?: { status: string; dataVersion?: string | null; progress?: { done: number; total: number } };
   database?: { kind: string; counts: Record<string, number> };
 }
 
@@ -58,6 +59,8 @@ export interface SiteOptions {
   /** Keep (and reuse) this PGlite folder; otherwise a fresh one is made and removed on stop. */
   dataDir?: string;
   port?: number;
+  /** WEB_CONCURRENCY: worker processes (default 1, so that a test's figures do not depend on the core count). */
+  workers?: number;
   /** Print the health every few seconds while waiting (long waits: the first start imports and trains). */
   verbose?: boolean;
 }
@@ -94,26 +97,23 @@ export async function startSite(options: SiteOptions): Promise<Site> {
   const logFile = path.join(ROOT, 'test-results', `${options.name}-server.log`);
   const out = fs.openSync(logFile, 'a');
   const healthToken = options.env?.HEALTH_TOKEN ?? crypto.randomBytes(24).toString('hex');
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-p', String(port)],
-    {
-      cwd: ROOT,
-      detached: true, // its own process group (setsid)
-      stdio: ['ignore', out, out],
-      env: {
-        ...process.env,
-        NEXT_DIST_DIR: distDir,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        DATABASE_URL: '',
-        AUTO_IMPORT: '1',
-        HEALTH_TOKEN: healthToken,
-        ...(dataDir ? { PGLITE_DATA_DIR: dataDir } : {}),
-        ...options.env,
-      },
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs', '-p', String(port)], {
+    cwd: ROOT,
+    detached: true, // its own process group (setsid)
+    stdio: ['ignore', out, out],
+    env: {
+      ...process.env,
+      NEXT_DIST_DIR: distDir,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: '',
+      AUTO_IMPORT: '1',
+      HEALTH_TOKEN: healthToken,
+      WEB_CONCURRENCY: String(options.workers ?? 1),
+      ...(dataDir ? { PGLITE_DATA_DIR: dataDir } : {}),
+      ...options.env,
     },
-  );
+  });
   fs.closeSync(out);
   const pid = child.pid as number;
   const exited = new Promise<number | string>((resolve) =>
