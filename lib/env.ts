@@ -24,6 +24,11 @@ const EnvSchema = z.object({
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   /** New anonymous profiles per hour per client, in each process's memory; 0: no limit. */
   RATE_LIMIT_PROFILES_PER_HOUR: z.coerce.number().int().min(0).default(20),
+  /**
+   * How often, in seconds, each process looks for MovieLens data that another process imported (`db:import
+   * --replace`) and moves to its catalogue and models.
+   */
+  DATA_CHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

@@ -4,6 +4,7 @@
  */
 import 'server-only';
 import { getDatabase } from '@/db/client';
+import { getEnv } from '@/lib/env';
 import { errorMessage } from '@/lib/errors';
 import type { RatedMovie } from '@/lib/recsys/types';
 import { listGenres } from './catalog';
@@ -39,7 +40,26 @@ function engine(): Promise<Engine> {
  * calling it again after an import picks up a new data version).
  */
 export async function startEngine(): Promise<void> {
-  void (await engine()).start();
+  const started = await engine();
+  void started.start();
+  watchForNewData(started);
+}
+
+function dataCheckMs(): number {
+  return getEnv().DATA_CHECK_SECONDS * 1000;
+}
+
+let watching = false;
+
+/**
+ * Looks for a new data version every DATA_CHECK_SECONDS even when nobody asks for recommendations: an import run
+ * by another process (or for another instance) must reach every instance's catalogue and models, not wait for a
+ * visitor or a restart.
+ */
+function watchForNewData(started: Engine): void {
+  if (watching) return;
+  watching = true;
+  setInterval(() => started.refreshIfDue(dataCheckMs()), dataCheckMs()).unref();
 }
 
 /** What pages may know of the engine: a read-only snapshot. */
@@ -86,7 +106,7 @@ export async function recommendFor(
     console.error(`[engine] cannot start: ${errorMessage(error)}`);
     return null;
   });
-  started?.refreshIfDue();
+  started?.refreshIfDue(dataCheckMs());
   const { db } = await getDatabase();
   return recommendWithEngine(started, db, profile, options);
 }
@@ -110,7 +130,7 @@ export function similarMoviesFor(movieId: number, n = 10) {
 /** The /similarity heat map for a profile (null while the similarity matrix is not ready). Starts the engine. */
 export async function heatMapFor(profile: readonly RatedMovie[], count: number): Promise<HeatMapData | null> {
   const started = await engine().catch(() => null);
-  started?.refreshIfDue();
+  started?.refreshIfDue(dataCheckMs());
   return buildHeatMap(started, profile, count);
 }
 
