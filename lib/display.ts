@@ -65,7 +65,8 @@ export function tmdbUrl(tmdbId: number): string {
 
 /** The page of the movies carrying a MovieLens tag. */
 export function tagPath(tag: string): string {
-  return `/tags/${encodeURIComponent(tag)}`;
+  // Dots too: a tag ".." must not read as a path step.
+  return `/tags/${encodeURIComponent(tag).replace(/\./g, '%2E')}`;
 }
 
 /** The full search results for `text` (page 1 unless given). */

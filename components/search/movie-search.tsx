@@ -67,7 +67,8 @@ export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps
 
   // The list scrolls (movies, tags and "see all" outgrow it): keep the option chosen by keyboard in view.
   useEffect(() => {
-    if (active >= 0) document.getElementById(`${id}-option-${active}`)?.scrollIntoView?.({ block: 'nearest' });
+    if (active >= 0)
+      document.getElementById(`${id}-option-${active}`)?.scrollIntoView?.({ block: 'nearest' });
   }, [active, id]);
 
   async function fetchMatches(text: string) {
