@@ -9,7 +9,8 @@
  * order. Ranking, best first: the whole title typed (exact), the start of the title or of a part of it typed
  * (prefix), an acronym or alias ("lotr": how fans name a film, so above a word found anywhere), the words in any
  * order (words); then the same tiers again for matches
- * that needed one typo fixed, so a typo never outranks a match as typed. Within a tier: the most popular first.
+ * that needed one typo fixed, so a typo never outranks a match as typed. Within a tier: the most popular first,
+ * then in the documents' order.
  */
 import { ARTICLES, splitWords, withinOneEdit, withoutLeadingArticles } from './normalise';
 import { titlePhrases } from './titles';
@@ -38,9 +39,14 @@ export interface SearchIndex {
   readonly cumulative: Int32Array;
   /** Per position: its distinct words (and extra spellings). */
   readonly words: string[][];
-  /** Per position: its phrases with spaces removed ("walle"), primary then secondary. */
-  readonly primary: string[][];
-  readonly secondary: string[][];
+  /**
+   * Every document's phrases with spaces removed ("walle", "godfatherpartii"), sorted, with the position each
+   * belongs to and whether it is a primary one (a title, not a part of one): a binary search finds the titles that
+   * start with the query, however many match it word by word.
+   */
+  readonly phrases: string[];
+  readonly phrasePositions: Int32Array;
+  readonly phraseIsPrimary: Uint8Array;
   readonly acronyms: ReadonlyMap<string, number[]>;
   readonly aliases: Readonly<Record<string, string>>;
 }
@@ -66,6 +72,10 @@ export interface SearchOptions {
 const MIN_TYPO_LENGTH = 4;
 /** Corrections tried per query word, whole vocabulary words first. */
 const MAX_CORRECTIONS = 24;
+/** Ranks 0–3 are the tiers as typed, 4–7 the same tiers with one typo fixed. */
+const TYPO_RANKS = 4;
+/** Popularity is capped here for the sort key (rank, popularity and position must fit a double exactly). */
+const MAX_POPULARITY = 2 ** 20 - 1;
 
 export function buildSearchIndex(
   documents: readonly SearchDocument[],
@@ -75,8 +85,7 @@ export function buildSearchIndex(
   const byWord = new Map<string, number[]>();
   const acronyms = new Map<string, number[]>();
   const words: string[][] = [];
-  const primary: string[][] = [];
-  const secondary: string[][] = [];
+  const phraseEntries: { phrase: string; position: number; primary: boolean }[] = [];
   documents.forEach((document, position) => {
     const split = splitWords(document.text);
     const phrases =
@@ -92,13 +101,18 @@ export function buildSearchIndex(
     for (const word of own) pushTo(byWord, word, position);
     for (const acronym of phrases.acronyms) if (!own.has(acronym)) pushTo(acronyms, acronym, position);
     words.push([...own]);
-    primary.push(phrases.primary.map((phrase) => phrase.join('')));
-    secondary.push(phrases.secondary.map((phrase) => phrase.join('')));
+    for (const phrase of phrases.primary)
+      phraseEntries.push({ phrase: phrase.join(''), position, primary: true });
+    for (const phrase of phrases.secondary)
+      phraseEntries.push({ phrase: phrase.join(''), position, primary: false });
   });
   const vocabulary = [...byWord.keys()].sort();
   const postings = vocabulary.map((word) => Int32Array.from(byWord.get(word) as number[]));
   const cumulative = new Int32Array(vocabulary.length + 1);
   postings.forEach((list, i) => (cumulative[i + 1] = (cumulative[i] as number) + list.length));
+  phraseEntries.sort((a, b) =>
+    a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : a.position - b.position,
+  );
   return {
     ids: Int32Array.from(documents, (document) => document.id),
     texts: documents.map((document) => document.text.toLowerCase()),
@@ -106,8 +120,9 @@ export function buildSearchIndex(
     postings,
     cumulative,
     words,
-    primary,
-    secondary,
+    phrases: phraseEntries.map((entry) => entry.phrase),
+    phrasePositions: Int32Array.from(phraseEntries, (entry) => entry.position),
+    phraseIsPrimary: Uint8Array.from(phraseEntries, (entry) => (entry.primary ? 1 : 0)),
     acronyms,
     aliases,
   };
@@ -131,16 +146,42 @@ function lowerBound(vocabulary: readonly string[], word: string): number {
   return lo;
 }
 
-/** The vocabulary range of the words starting with `prefix`: [from, to). */
-function prefixRange(index: SearchIndex, prefix: string): [number, number] {
-  return [lowerBound(index.vocabulary, prefix), lowerBound(index.vocabulary, `${prefix}\uffff`)];
+/** The range of the sorted `list` starting with `prefix`: [from, to). */
+function prefixRange(list: readonly string[], prefix: string): [number, number] {
+  return [lowerBound(list, prefix), lowerBound(list, `${prefix}\uffff`)];
+}
+
+/**
+ * Per-index scratch arrays, reused by every search (searches are synchronous, so one at a time): a stamp per
+ * document for de-duplicating candidates, and each document's best rank so far (NO_RANK: not found). Typed arrays
+ * rather than Sets and Maps: a one-letter query on ~87k titles has tens of thousands of candidates.
+ */
+interface Scratch {
+  stamps: Int32Array;
+  generation: number;
+  ranks: Uint8Array;
+}
+const NO_RANK = 255;
+const scratches = new WeakMap<SearchIndex, Scratch>();
+
+function scratchOf(index: SearchIndex): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    scratch = {
+      stamps: new Int32Array(index.ids.length),
+      generation: 0,
+      ranks: new Uint8Array(index.ids.length).fill(NO_RANK),
+    };
+    scratches.set(index, scratch);
+  }
+  return scratch;
 }
 
 /** Positions whose words start with every one of `required` (in any order). */
 function matchAll(index: SearchIndex, required: readonly string[]): number[] {
   if (required.length === 0) return [];
   // Start from the word with the fewest postings; test the others on each candidate's own few words.
-  const ranges = required.map((word) => prefixRange(index, word));
+  const ranges = required.map((word) => prefixRange(index.vocabulary, word));
   let narrowest = 0;
   const size = ([from, to]: [number, number]) =>
     (index.cumulative[to] as number) - (index.cumulative[from] as number);
@@ -148,19 +189,38 @@ function matchAll(index: SearchIndex, required: readonly string[]): number[] {
     if (size(range) < size(ranges[narrowest] as [number, number])) narrowest = i;
   });
   const [from, to] = ranges[narrowest] as [number, number];
-  const seen = new Set<number>();
-  for (let i = from; i < to; i++) for (const position of index.postings[i] as Int32Array) seen.add(position);
   const others = required.filter((_, i) => i !== narrowest);
-  if (others.length === 0) return [...seen];
-  return [...seen].filter((position) => matchesAll(index, position, others));
+  const scratch = scratchOf(index);
+  const generation = ++scratch.generation;
+  const matches: number[] = [];
+  for (let i = from; i < to; i++) {
+    for (const position of index.postings[i] as Int32Array) {
+      if (scratch.stamps[position] === generation) continue;
+      scratch.stamps[position] = generation;
+      if (others.length === 0 || matchesAll(index, position, others)) matches.push(position);
+    }
+  }
+  return matches;
 }
 
-function phraseTier(index: SearchIndex, position: number, phrase: string): MatchTier {
-  const primary = index.primary[position] as string[];
-  if (primary.includes(phrase)) return 'exact';
-  if (primary.some((candidate) => candidate.startsWith(phrase))) return 'prefix';
-  const secondary = index.secondary[position] as string[];
-  return secondary.some((candidate) => candidate.startsWith(phrase)) ? 'prefix' : 'words';
+/**
+ * Raises the rank of `matched` documents with a phrase starting with `phrase` to prefix, or to exact for a title
+ * equal to it. Matching word by word comes first: this only orders what matched.
+ */
+function rankPhrases(index: SearchIndex, phrase: string, matched: readonly number[], offset: number): void {
+  if (matched.length === 0 || phrase === '') return;
+  const [from, to] = prefixRange(index.phrases, phrase);
+  if (from === to) return;
+  const scratch = scratchOf(index);
+  const { ranks, stamps } = scratch;
+  const generation = ++scratch.generation;
+  for (const position of matched) stamps[position] = generation;
+  for (let i = from; i < to; i++) {
+    const position = index.phrasePositions[i] as number;
+    if (stamps[position] !== generation) continue;
+    const tier = index.phraseIsPrimary[i] === 1 && index.phrases[i] === phrase ? 'exact' : 'prefix';
+    ranks[position] = Math.min(ranks[position] as number, TIER_ORDER[tier] + offset);
+  }
 }
 
 /**
@@ -171,7 +231,7 @@ function phraseTier(index: SearchIndex, position: number, phrase: string): Match
 function corrections(index: SearchIndex, word: string): string[] {
   const whole: string[] = [];
   const prefixes = new Set<string>();
-  const [from, to] = prefixRange(index, word[0] as string);
+  const [from, to] = prefixRange(index.vocabulary, word[0] as string);
   for (let i = from; i < to; i++) {
     const candidate = index.vocabulary[i] as string;
     if (candidate.length < word.length - 1) continue;
@@ -203,12 +263,14 @@ export function searchIndex(
 ): { hits: SearchHit[]; total: number } {
   const { limit, popularity } = options;
   const { words, required } = readQuery(text);
-  const found = new Map<number, { tier: number; typo: boolean }>();
-  const add = (positions: Iterable<number>, tierOf: (position: number) => MatchTier, typo: boolean) => {
+  const { ranks } = scratchOf(index);
+  const found: number[] = [];
+  const add = (positions: readonly number[], tierOf: (position: number) => MatchTier, typo: boolean) => {
     for (const position of positions) {
-      const rank = TIER_ORDER[tierOf(position)] + (typo ? 4 : 0);
-      const before = found.get(position);
-      if (!before || rank < before.tier) found.set(position, { tier: rank, typo });
+      const rank = TIER_ORDER[tierOf(position)] + (typo ? TYPO_RANKS : 0);
+      const before = ranks[position] as number;
+      if (before === NO_RANK) found.push(position);
+      if (rank < before) ranks[position] = rank;
     }
   };
   const phraseOf = (queryWords: readonly string[]) => withoutLeadingArticles(queryWords).join('');
@@ -222,8 +284,9 @@ export function searchIndex(
         false,
       );
   } else {
-    const phrase = phraseOf(words);
-    add(matchAll(index, required), (position) => phraseTier(index, position, phrase), false);
+    const matched = matchAll(index, required);
+    add(matched, () => 'words', false);
+    rankPhrases(index, phraseOf(words), matched, 0);
     required.forEach((word, i) => {
       const others = required.filter((_, j) => j !== i);
       const alias = index.aliases[word];
@@ -237,46 +300,49 @@ export function searchIndex(
           false,
         );
     });
-    if (found.size < limit) {
+    if (found.length < limit) {
       required.forEach((word, i) => {
         if (word.length < MIN_TYPO_LENGTH || /^\d+$/.test(word)) return;
         for (const correction of corrections(index, word)) {
           const fixed = required.map((other, j) => (j === i ? correction : other));
           const fixedPhrase = phraseOf(words.map((other) => (other === word ? correction : other)));
-          add(matchAll(index, fixed), (position) => phraseTier(index, position, fixedPhrase), true);
+          const fixedMatches = matchAll(index, fixed);
+          add(fixedMatches, () => 'words', true);
+          rankPhrases(index, fixedPhrase, fixedMatches, TYPO_RANKS);
         }
       });
     }
   }
 
-  const ranked = [...found].map(([position, { tier, typo }]) => ({
-    position,
-    tier,
-    typo,
-    popularity: popularity(index.ids[position] as number),
-  }));
-  ranked.sort(
-    (a, b) =>
-      a.tier - b.tier ||
-      b.popularity - a.popularity ||
-      compareText(index.texts[a.position] as string, index.texts[b.position] as string),
-  );
+  // One number per hit, sorted as numbers (no comparator, no objects): rank, then popularity (descending), then
+  // position (the documents' order: by id).
+  const count = index.ids.length;
+  const keys = new Float64Array(found.length);
+  found.forEach((position, i) => {
+    const popular = Math.min(
+      MAX_POPULARITY,
+      Math.max(0, Math.floor(popularity(index.ids[position] as number))),
+    );
+    keys[i] =
+      ((ranks[position] as number) * (MAX_POPULARITY + 1) + (MAX_POPULARITY - popular)) * count + position;
+    ranks[position] = NO_RANK; // leave the scratch clean for the next search
+  });
+  keys.sort();
   const tierNames = Object.keys(TIER_ORDER) as MatchTier[];
-  return {
-    hits: ranked.slice(0, limit).map(({ position, tier, typo }) => ({
+  const hits: SearchHit[] = [];
+  for (const key of keys.subarray(0, limit)) {
+    const position = key % count;
+    const rank = Math.floor(key / count / (MAX_POPULARITY + 1));
+    hits.push({
       id: index.ids[position] as number,
-      tier: tierNames[tier % 4] as MatchTier,
-      typo,
-    })),
-    total: ranked.length,
-  };
+      tier: tierNames[rank % TYPO_RANKS] as MatchTier,
+      typo: rank >= TYPO_RANKS,
+    });
+  }
+  return { hits, total: found.length };
 }
 
 function matchesAll(index: SearchIndex, position: number, required: readonly string[]): boolean {
   const own = index.words[position] as string[];
   return required.every((word) => own.some((candidate) => candidate.startsWith(word)));
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
