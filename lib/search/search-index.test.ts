@@ -95,6 +95,9 @@ describe('ranking', () => {
   it('corrects only when what was typed does not fill the list, and keeps the first letter', () => {
     expect(search('toy story').some((hit) => hit.typo)).toBe(false);
     expect(titles('odfather')).toEqual([]);
+    // "wall" and "se7en" are words of the titles as typed: never "corrected" into "will" or "serenity".
+    expect(search('wall-e', 50).some((hit) => hit.typo)).toBe(false);
+    expect(search('se7en', 50).some((hit) => hit.typo)).toBe(false);
     expect(titles('godfather prt')).toEqual([]); // "prt" is too short to correct
   });
 
