@@ -81,7 +81,7 @@ async function Results({ text, requestedPage }: { text: string; requestedPage: n
               {results.total >= MAX_SEARCH_RESULTS
                 ? `The best ${MAX_SEARCH_RESULTS} matches (add a word to narrow them)`
                 : formatCount(results.total, 'movie matches', 'movies match')}
-              , best first: showing {offset + 1}–{offset + results.movies.length}.
+              , best first{pageCount > 1 && `: showing ${offset + 1}–${offset + results.movies.length}`}.
             </p>
             <MovieResults movies={results.movies} label="Search results" />
             <ResultPages page={page} pageCount={pageCount} href={(n) => searchPath(text, n)} />

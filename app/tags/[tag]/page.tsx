@@ -52,8 +52,8 @@ export default async function TagPage({ params, searchParams }: Props) {
         <p className="text-body-secondary small mb-1">MovieLens tag</p>
         <h1 className="h2 mb-1">Movies tagged “{tag}”</h1>
         <p className="mb-0 text-body-secondary" role="status">
-          {formatCount(total, 'movie carries', 'movies carry')} this tag, the most tagged first: showing{' '}
-          {offset + 1}–{offset + movies.length}.
+          {formatCount(total, 'movie carries', 'movies carry')} this tag, the most tagged first
+          {pageCount > 1 && `: showing ${offset + 1}–${offset + movies.length}`}.
         </p>
       </header>
       <MovieResults movies={movies} label={`Movies tagged ${tag}`} />
