@@ -63,7 +63,13 @@ describe('the queries of issue 10, on ml-latest-small', () => {
     expect(titles('hp', 3).every((title) => title?.startsWith('Harry Potter'))).toBe(true);
     // "sw" also starts titles ("Swingers"): those rank first, Star Wars follows through the alias.
     expect(search('sw', 100)).toContainEqual({ id: 260, tier: 'alias', typo: false }); // A New Hope
-    expect(titles('hp azkaban')).toEqual(['Harry Potter and the Prisoner of Azkaban (2004)']);
+    expect(titles('hp azk')).toEqual(['Harry Potter and the Prisoner of Azkaban (2004)']);
+    // An alias's words are whole words: "t2" is Terminator 2, not a Terminator of 2003.
+    expect(
+      search('t2', 20)
+        .filter((hit) => hit.tier === 'alias')
+        .map((hit) => titleOf.get(hit.id)),
+    ).toEqual(['Terminator 2: Judgment Day (1991)']);
   });
 });
 

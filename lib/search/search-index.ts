@@ -178,11 +178,18 @@ function scratchOf(index: SearchIndex): Scratch {
   return scratch;
 }
 
-/** Positions whose words start with every one of `required` (in any order). */
-function matchAll(index: SearchIndex, required: readonly string[]): number[] {
+/**
+ * Positions whose words start with every one of `required` (in any order); with `wholeWords`, whose words are them
+ * (an alias's words are complete: "t2" is "terminator 2", not "terminator 2003").
+ */
+function matchAll(index: SearchIndex, required: readonly string[], wholeWords = false): number[] {
   if (required.length === 0) return [];
   // Start from the word with the fewest postings; test the others on each candidate's own few words.
-  const ranges = required.map((word) => prefixRange(index.vocabulary, word));
+  const ranges = required.map((word): [number, number] => {
+    if (!wholeWords) return prefixRange(index.vocabulary, word);
+    const at = lowerBound(index.vocabulary, word);
+    return [at, index.vocabulary[at] === word ? at + 1 : at];
+  });
   let narrowest = 0;
   const size = ([from, to]: [number, number]) =>
     (index.cumulative[to] as number) - (index.cumulative[from] as number);
@@ -198,7 +205,7 @@ function matchAll(index: SearchIndex, required: readonly string[]): number[] {
     for (const position of index.postings[i] as Int32Array) {
       if (scratch.stamps[position] === generation) continue;
       scratch.stamps[position] = generation;
-      if (others.length === 0 || matchesAll(index, position, others)) matches.push(position);
+      if (others.length === 0 || matchesAll(index, position, others, wholeWords)) matches.push(position);
     }
   }
   return matches;
@@ -301,7 +308,14 @@ export function searchIndex(
       const others = required.filter((_, j) => j !== i);
       const alias = index.aliases[word];
       if (alias !== undefined)
-        add(matchAll(index, [...readQuery(alias).required, ...others]), () => 'alias', false);
+        add(
+          // The alias's own words whole, the rest of the query as typed ("hp azk").
+          matchAll(index, readQuery(alias).required, true).filter((position) =>
+            matchesAll(index, position, others),
+          ),
+          () => 'alias',
+          false,
+        );
       const acronymOf = index.acronyms.get(word);
       if (acronymOf)
         add(
@@ -352,7 +366,14 @@ export function searchIndex(
   return { hits, total: found.length };
 }
 
-function matchesAll(index: SearchIndex, position: number, required: readonly string[]): boolean {
+function matchesAll(
+  index: SearchIndex,
+  position: number,
+  required: readonly string[],
+  wholeWords = false,
+): boolean {
   const own = index.words[position] as string[];
-  return required.every((word) => own.some((candidate) => candidate.startsWith(word)));
+  return required.every((word) =>
+    wholeWords ? own.includes(word) : own.some((candidate) => candidate.startsWith(word)),
+  );
 }
