@@ -43,7 +43,7 @@ describe('a site with no data and no model', () => {
   it('answers the API', async () => {
     const search = await fetch(`${site!.baseUrl}/api/movies?search=toy`);
     expect(search.status).toBe(200);
-    expect(await search.json()).toEqual({ items: [] });
+    expect(await search.json()).toEqual({ items: [], tags: [] });
     const popular = await fetch(`${site!.baseUrl}/api/recommendations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -44,6 +44,13 @@ describe('HTML in MovieLens titles and tags is shown as text', () => {
     expect(text).toContain(TITLE);
     expect(text).toContain(TAG);
     await expectNothingInjected();
+
+    // The tag is a link to its movies: that page too shows it (and the title) as text.
+    await page.getByRole('list', { name: 'Tags' }).getByRole('link', { name: TAG }).click();
+    await page.getByRole('heading', { name: `Movies tagged “${TAG}”` }).waitFor();
+    await screenshot(page, 'reliability-xss-tag');
+    expect(await page.locator('body').innerText()).toContain('<b>Bold</b> Jumanji');
+    await expectNothingInjected();
   });
 
   it('shows the title literally in search suggestions, the home page and the API', async () => {
@@ -57,7 +64,8 @@ describe('HTML in MovieLens titles and tags is shown as text', () => {
     expect(await page.getByRole('listbox').first().innerText()).toContain('<b>Bold</b>');
     await expectNothingInjected();
 
-    const api = await fetch(`${site!.baseUrl}/api/movies?search=${encodeURIComponent('<b>')}`);
+    // The search reads words, not markup: "<b>Bold</b>" looks for the words "b" and "bold".
+    const api = await fetch(`${site!.baseUrl}/api/movies?search=${encodeURIComponent('<b>Bold</b>')}`);
     expect(api.headers.get('content-type')).toMatch(/^application\/json/);
     expect(((await api.json()) as { items: { title: string }[] }).items.map((item) => item.title)).toEqual([
       `${TITLE} (1995)`,

@@ -63,6 +63,17 @@ export function tmdbUrl(tmdbId: number): string {
   return `https://www.themoviedb.org/movie/${tmdbId}`;
 }
 
+/** The page of the movies carrying a MovieLens tag. */
+export function tagPath(tag: string): string {
+  // Dots too: a tag ".." must not read as a path step.
+  return `/tags/${encodeURIComponent(tag).replace(/\./g, '%2E')}`;
+}
+
+/** The full search results for `text` (page 1 unless given). */
+export function searchPath(text: string, page = 1): string {
+  return `/search?q=${encodeURIComponent(text)}${page > 1 ? `&page=${page}` : ''}`;
+}
+
 function listTitles(parts: string[]): string {
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;

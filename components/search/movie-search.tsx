@@ -1,8 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { displayTitle, formatCount } from '@/lib/display';
+import { useRouter } from 'next/navigation';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { displayTitle, formatCount, searchPath, tagPath } from '@/lib/display';
 import { PredictedRating } from '@/components/movies/predicted-rating';
 import { RatingControl } from '@/components/rating/rating-control';
 
@@ -16,6 +17,16 @@ export interface SearchItem {
   predictedRating?: number;
 }
 
+/** A MovieLens tag matching the text; choosing it opens the page of its movies. */
+export interface TagItem {
+  tag: string;
+  movieCount: number;
+}
+
+/** What the listbox offers, in order: movies, tags, then "see all results". */
+type Option =
+  { kind: 'movie'; item: SearchItem } | { kind: 'tag'; item: TagItem } | { kind: 'all'; text: string };
+
 export interface MovieSearchProps {
   /** The visitor's ratings by movie id, so a chosen movie shows its current rating. */
   ratings?: Readonly<Record<number, number>>;
@@ -27,19 +38,22 @@ type Status = 'idle' | 'loading' | 'done' | 'error';
 const MIN_LENGTH = 2;
 
 /**
- * Title autocomplete over GET /api/movies (ARIA 1.2 combobox with a listbox popup). Debounced; ArrowUp/Down move
- * through the matches, Enter chooses, Escape closes (a second Escape clears). A chosen movie opens below with the
- * rating control and a link to its page.
+ * Title autocomplete over GET /api/movies (ARIA 1.2 combobox with a listbox popup), inside a search form for the full
+ * results page. Debounced; ArrowUp/Down move through the matches (movies, then tags, then "see all results"), Enter
+ * chooses the active one or, with none active, submits to /search; Escape closes (a second Escape clears). A chosen
+ * movie opens below with the rating control and a link to its page; a chosen tag opens the page of its movies.
  */
 export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps) {
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<SearchItem[]>([]);
+  const [tags, setTags] = useState<TagItem[]>([]);
   const [status, setStatus] = useState<Status>('idle');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [chosen, setChosen] = useState<SearchItem | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const request = useRef<AbortController | undefined>(undefined);
+  const router = useRouter();
   const id = useId();
   const listId = `${id}-list`;
 
@@ -51,6 +65,12 @@ export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps
     [],
   );
 
+  // The list scrolls (movies, tags and "see all" outgrow it): keep the option chosen by keyboard in view.
+  useEffect(() => {
+    if (active >= 0)
+      document.getElementById(`${id}-option-${active}`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [active, id]);
+
   async function fetchMatches(text: string) {
     const controller = new AbortController();
     request.current = controller;
@@ -59,8 +79,9 @@ export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps
         signal: controller.signal,
       });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const body = (await response.json()) as { items: SearchItem[] };
+      const body = (await response.json()) as { items: SearchItem[]; tags?: TagItem[] };
       setItems(body.items);
+      setTags(body.tags ?? []);
       setStatus('done');
     } catch {
       if (!controller.signal.aborted) setStatus('error');
@@ -76,6 +97,7 @@ export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps
     const text = value.trim();
     if (text.length < MIN_LENGTH) {
       setItems([]);
+      setTags([]);
       setStatus('idle');
       return;
     }
@@ -83,14 +105,34 @@ export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps
     timer.current = setTimeout(() => void fetchMatches(text), debounceMs);
   }
 
-  function choose(item: SearchItem) {
-    setChosen(item);
+  const options: Option[] =
+    items.length + tags.length === 0
+      ? []
+      : [
+          ...items.map((item) => ({ kind: 'movie' as const, item })),
+          ...tags.map((item) => ({ kind: 'tag' as const, item })),
+          { kind: 'all' as const, text: query.trim() },
+        ];
+
+  function choose(option: Option) {
     setOpen(false);
     setActive(-1);
+    if (option.kind === 'movie') setChosen(option.item);
+    else if (option.kind === 'tag') router.push(tagPath(option.item.tag));
+    else router.push(searchPath(option.text));
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    // Without JavaScript the form itself goes to /search?q=…; with it, the router does, keeping the page's state.
+    event.preventDefault();
+    const text = query.trim();
+    if (text === '') return;
+    setOpen(false);
+    router.push(searchPath(text));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    const count = status === 'done' ? items.length : 0;
+    const count = status === 'done' ? options.length : 0;
     if (event.key === 'ArrowDown' && count > 0) {
       event.preventDefault();
       setOpen(true);
@@ -99,10 +141,11 @@ export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps
       event.preventDefault();
       setActive((current) => Math.max(-1, current - 1));
     } else if (event.key === 'Enter') {
-      const item = open ? items[active] : undefined;
-      if (item) {
+      // With an option active, Enter chooses it; otherwise the form submits to the full results.
+      const option = open && status === 'done' ? options[active] : undefined;
+      if (option) {
         event.preventDefault();
-        choose(item);
+        choose(option);
       }
     } else if (event.key === 'Escape') {
       event.preventDefault();
@@ -111,80 +154,85 @@ export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps
     }
   }
 
-  const showList = open && status === 'done' && items.length > 0;
+  const showList = open && status === 'done' && options.length > 0;
   const message =
     status === 'loading'
       ? 'Searching…'
       : status === 'error'
         ? 'Search failed. Please try again.'
-        : status === 'done' && items.length === 0
+        : status === 'done' && options.length === 0
           ? `No movies match “${query.trim()}”.`
           : status === 'done'
-            ? formatCount(items.length, 'match', 'matches') + ': use the arrow keys to choose.'
+            ? `${formatCount(items.length, 'movie', 'movies')}${tags.length > 0 ? ` and ${formatCount(tags.length, 'tag', 'tags')}` : ''}: use the arrow keys to choose, or Enter to see all results.`
             : '';
 
   return (
     <div className="movie-search">
-      <label htmlFor={`${id}-input`} className="form-label fw-semibold">
-        Find a movie you have seen
-      </label>
-      <div className="position-relative">
-        <input
-          id={`${id}-input`}
-          type="search"
-          role="combobox"
-          className="form-control form-control-lg"
-          placeholder="Type a title, e.g. the matrix or toy story"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={100}
-          aria-expanded={showList}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={showList && active >= 0 ? `${id}-option-${active}` : undefined}
-          aria-describedby={`${id}-status`}
-          value={query}
-          onChange={(event) => onChange(event.target.value)}
-          onKeyDown={onKeyDown}
-          onFocus={() => setOpen(true)}
-          onBlur={() => setOpen(false)}
-        />
-        <ul
-          id={listId}
-          role="listbox"
-          aria-label="Matching movies"
-          className="list-group shadow movie-search-list"
-          hidden={!showList}
-        >
-          {items.map((item, index) => (
-            <li
-              key={item.id}
-              id={`${id}-option-${index}`}
-              role="option"
-              aria-selected={index === active}
-              className={`list-group-item list-group-item-action d-flex justify-content-between gap-2${index === active ? ' active' : ''}`}
-              onMouseDown={(event) => event.preventDefault() /* keep focus in the input */}
-              // A real pointer move, not a list appearing under a resting pointer, picks the active option.
-              onMouseMove={() => {
-                if (index !== active) setActive(index);
-              }}
-              onClick={() => choose(item)}
-            >
-              <span>
-                {displayTitle(item.title)}{' '}
-                {item.year !== null && <span className="opacity-75">({item.year})</span>}
-              </span>
-              <small className="text-nowrap opacity-75">
-                {item.predictedRating !== undefined && <>for you {item.predictedRating.toFixed(1)}★ · </>}
-                {formatCount(item.ratingCount, 'rating', 'ratings')}
-              </small>
-            </li>
-          ))}
-        </ul>
-      </div>
-      <div id={`${id}-status`} className="form-text" aria-live="polite">
-        {open ? message : ''}
-      </div>
+      <form role="search" action="/search" method="get" onSubmit={onSubmit}>
+        <label htmlFor={`${id}-input`} className="form-label fw-semibold">
+          Find a movie you have seen
+        </label>
+        <div className="position-relative">
+          <div className="input-group input-group-lg">
+            <input
+              id={`${id}-input`}
+              name="q"
+              type="search"
+              role="combobox"
+              className="form-control"
+              placeholder="Type a title or a tag, e.g. the matrix, amelie or lotr"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={100}
+              aria-expanded={showList}
+              aria-controls={listId}
+              aria-autocomplete="list"
+              aria-activedescendant={showList && active >= 0 ? `${id}-option-${active}` : undefined}
+              aria-describedby={`${id}-status`}
+              value={query}
+              onChange={(event) => onChange(event.target.value)}
+              onKeyDown={onKeyDown}
+              onFocus={() => setOpen(true)}
+              onBlur={() => setOpen(false)}
+            />
+            <button type="submit" className="btn btn-outline-primary">
+              Search
+            </button>
+          </div>
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label="Matching movies"
+            className="list-group shadow movie-search-list"
+            hidden={!showList}
+          >
+            {options.map((option, index) => (
+              <li
+                key={
+                  option.kind === 'movie'
+                    ? option.item.id
+                    : `${option.kind}:${option.kind === 'tag' ? option.item.tag : ''}`
+                }
+                id={`${id}-option-${index}`}
+                role="option"
+                aria-selected={index === active}
+                className={`list-group-item list-group-item-action d-flex justify-content-between gap-2${index === active ? ' active' : ''}${option.kind === 'all' ? ' fw-semibold' : ''}`}
+                onMouseDown={(event) => event.preventDefault() /* keep focus in the input */}
+                // A real pointer move, not a list appearing under a resting pointer, picks the active option.
+                onMouseMove={() => {
+                  if (index !== active) setActive(index);
+                }}
+                onClick={() => choose(option)}
+              >
+                <OptionContent option={option} />
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div id={`${id}-status`} className="form-text" aria-live="polite">
+          {open ? message : ''}
+        </div>
+      </form>
       {chosen && (
         <div
           className="card mt-2 movie-search-chosen"
@@ -212,5 +260,34 @@ export function MovieSearch({ ratings = {}, debounceMs = 250 }: MovieSearchProps
         </div>
       )}
     </div>
+  );
+}
+
+function OptionContent({ option }: { option: Option }) {
+  if (option.kind === 'all') return <span>See all results for “{option.text}”</span>;
+  if (option.kind === 'tag') {
+    return (
+      <>
+        <span>
+          <span className="badge text-bg-light border fw-normal me-1">Tag</span>
+          {option.item.tag}
+        </span>
+        <small className="text-nowrap opacity-75">
+          {formatCount(option.item.movieCount, 'movie', 'movies')}
+        </small>
+      </>
+    );
+  }
+  const { item } = option;
+  return (
+    <>
+      <span>
+        {displayTitle(item.title)} {item.year !== null && <span className="opacity-75">({item.year})</span>}
+      </span>
+      <small className="text-nowrap opacity-75">
+        {item.predictedRating !== undefined && <>for you {item.predictedRating.toFixed(1)}★ · </>}
+        {formatCount(item.ratingCount, 'rating', 'ratings')}
+      </small>
+    </>
   );
 }

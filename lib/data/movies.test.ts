@@ -5,7 +5,6 @@ import {
   listMoviesByIds,
   listMovieTags,
   listPopularMovies,
-  suggestMovies,
 } from './movies';
 import { getDatabaseCounts } from './stats';
 import { seedTestMovies } from './test-movies';
@@ -13,9 +12,6 @@ import { seedTestMovies } from './test-movies';
 describeEachDatabase(
   'movies data',
   (current) => {
-    const titles = async (text: string, limit = 10) =>
-      (await suggestMovies(current().db, text, limit)).map((movie) => movie.title);
-
     it('finds a movie with its links and rating statistics', async () => {
       const movie = await findMovie(current().db, 1);
       // Toy Story: ratings 4, 5, 3.5, 4 in the fixture -> mean 4.125.
@@ -62,38 +58,6 @@ describeEachDatabase(
         { tag: 'pixar', count: 2 },
         { tag: '<b>fun</b>', count: 1 },
       ]);
-    });
-
-    describe('suggestMovies (the autocomplete)', () => {
-      it('matches substrings case-insensitively, prefix matches first, then by ratings', async () => {
-        expect(await titles('toy sto')).toEqual(['Toy Story (1995)', 'Toy Story 2 (1999)']);
-        expect(await titles('MATRIX')).toEqual(['Matrix, The (1999)', 'Matrix Reloaded, The (2003)']);
-        // "story" starts a word in three titles: the most rated first; never a prefix match.
-        expect(await titles('story')).toEqual(['Toy Story (1995)', 'Toy Story 2 (1999)', 'Under_score Story (2001)']);
-      });
-
-      it('ranks a word-start match above a match inside a word', async () => {
-        expect(await titles('ma')).toEqual(['Matrix, The (1999)', 'Matrix Reloaded, The (2003)', 'Jumanji (1995)']);
-      });
-
-      it('finds "Matrix, The" when the visitor types "the matrix"', async () => {
-        expect(await titles('the matrix')).toEqual(['Matrix, The (1999)', 'Matrix Reloaded, The (2003)']);
-        expect(await titles('The Matrix Rel')).toEqual(['Matrix Reloaded, The (2003)']);
-      });
-
-      it('treats LIKE wildcards, backslashes and quotes literally', async () => {
-        expect(await titles('%')).toEqual(['100% Arbitrary (2000)']);
-        expect(await titles('_')).toEqual(['Under_score Story (2001)']);
-        expect(await titles('\\')).toEqual(['Back\\Slash (2002)']);
-        expect(await titles("d'amélie")).toEqual(["Amélie (Fabuleux destin d'Amélie Poulain, Le) (2001)"]);
-        expect(await titles("' OR 1=1 --")).toEqual([]);
-      });
-
-      it('handles Unicode, blank text and the limit', async () => {
-        expect(await titles('amélie')).toHaveLength(1);
-        expect(await titles('   ')).toEqual([]);
-        expect(await titles('y', 2)).toHaveLength(2);
-      });
     });
   },
   async ({ db }) => seedTestMovies(db),

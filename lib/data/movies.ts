@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
-import { MOVED_ARTICLES } from '@/lib/display';
-import { fromMovieLens, getGenres, getPopularityIndex, getTitleIndex, type TitleEntry } from './movie-stats';
+import { fromMovieLens, getGenres, getPopularityIndex } from './movie-stats';
 
 /** A movie as lists and pages show it: its row, its links and its rating statistics. */
 export interface MovieSummary {
@@ -128,64 +127,4 @@ export async function listMovieTags(db: Kysely<DB>, movieId: number, limit = 30)
     .limit(limit)
     .execute();
   return rows.map((row) => ({ tag: row.tag, count: Number(row.n) }));
-}
-
-// MovieLens moves a leading article to the end: "Matrix, The (1999)", "Haine, La (1995)"; a query may put it first.
-const LEADING_ARTICLE = new RegExp(`^(${MOVED_ARTICLES.filter((article) => !article.endsWith("'")).join('|')}) (.+)$`, 'i');
-
-/** A title suggestion for autocomplete: from the in-memory caches, so its rating count may lag up to a minute. */
-export interface MovieSuggestion {
-  id: number;
-  title: string;
-  year: number | null;
-  genres: string[];
-  ratingCount: number;
-}
-
-/** `text` as search input: trimmed, lower case, runs of white space as one space ('' when nothing to search). */
-function searchNeedle(text: string): string {
-  const needle = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  // PostgreSQL text cannot hold NUL, so no title contains one.
-  return needle.includes('\u0000') ? '' : needle;
-}
-
-/**
- * The titles matching `needle`, ranked: titles starting with the text first, then titles with a word starting
- * with it, then any other match; within a rank, the most rated first, then by title. "the matrix" also finds
- * "Matrix, The (1999)": the rest, then the article after a comma anywhere later in the title. Matched in memory
- * over the cached title index (plain substring tests, so LIKE wildcards and quotes in the text are literal).
- */
-async function rankTitles(db: Kysely<DB>, needle: string, limit: number): Promise<{ entry: TitleEntry; count: number }[]> {
-  if (needle === '') return [];
-  const [titles, { counts }] = await Promise.all([getTitleIndex(db), getPopularityIndex(db)]);
-  const moved = LEADING_ARTICLE.exec(needle);
-  const rest = moved?.[2] ?? '';
-  const article = `, ${moved?.[1]?.toLowerCase() ?? ''}`;
-  const wordStart = ` ${needle}`;
-  const matches: { entry: TitleEntry; rank: number; count: number }[] = [];
-  for (const entry of titles) {
-    const title = entry.lower;
-    let rank: number;
-    if (title.startsWith(needle)) rank = 0;
-    else if (moved && title.startsWith(rest) && title.includes(article, rest.length)) rank = 0;
-    else if (title.includes(wordStart)) rank = 1;
-    else if (title.includes(needle)) rank = 2;
-    else if (moved) {
-      const at = title.indexOf(rest);
-      if (at < 0 || !title.includes(article, at + rest.length)) continue;
-      rank = 2;
-    } else continue;
-    matches.push({ entry, rank, count: counts.get(entry.id) ?? 0 });
-  }
-  matches.sort((a, b) => a.rank - b.rank || b.count - a.count || (a.entry.title < b.entry.title ? -1 : a.entry.title > b.entry.title ? 1 : 0));
-  return matches.slice(0, limit);
-}
-
-/**
- * The titles matching `text`, ranked as `rankTitles` says, answered from memory only (no query per keystroke): the rating count is the
- * cached one, which lags new ratings by up to a minute (lib/data/movie-stats.ts).
- */
-export async function suggestMovies(db: Kysely<DB>, text: string, limit = 10): Promise<MovieSuggestion[]> {
-  const best = await rankTitles(db, searchNeedle(text), limit);
-  return best.map(({ entry, count }) => ({ id: entry.id, title: entry.title, year: entry.year, genres: entry.genres, ratingCount: count }));
 }

@@ -35,7 +35,16 @@ describeEachDatabase(
               ratingCount: 1,
             },
           ],
+          tags: [],
         },
+      });
+    });
+
+    it('forgives (a typo, the article in front) and answers matching tags', async () => {
+      expect((await get('?search=the%20matrx')).body).toMatchObject({ items: [{ id: 2571 }, { id: 6365 }] });
+      expect((await get('?search=PIXAR')).body).toEqual({
+        items: [],
+        tags: [{ tag: 'pixar', movieCount: 1 }],
       });
     });
 
