@@ -180,3 +180,12 @@ function parseJson(text: string): RestoredProfile {
   }
   return { format: 'json', ratings: profile.ratings, marks: profile.marks };
 }
+
+/** A file field of a form (server actions): checked for size before it is read. */
+export async function parseUploadedProfile(entry: FormDataEntryValue | null): Promise<RestoredProfile> {
+  if (entry === null || typeof entry === 'string' || (entry.size === 0 && entry.name === ''))
+    throw new ProfileFileError('Choose a file exported from this site (CSV or JSON).');
+  if (entry.size > MAX_PROFILE_FILE_BYTES)
+    throw new ProfileFileError(`The file is too large: the limit is ${MAX_PROFILE_FILE_TEXT}.`);
+  return parseProfileFile(new Uint8Array(await entry.arrayBuffer()));
+}
