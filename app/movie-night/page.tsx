@@ -5,7 +5,7 @@ import { listGenres } from '@/lib/data/movies';
 import { listUserRatings } from '@/lib/data/ratings';
 import { MAX_PEOPLE, MIN_PEOPLE } from '@/lib/actions/movie-night-state';
 import { PREDICTION_MIN_RATINGS } from '@/lib/recsys/model-specs';
-import { MAX_PROFILE_FILE_TEXT } from '@/lib/profile-export/parse';
+import { MAX_PROFILE_FILE_BYTES, MAX_PROFILE_FILE_TEXT } from '@/lib/profile-export/parse';
 import { getVisitorId } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Movie night' };
@@ -32,6 +32,7 @@ export default async function MovieNightPage() {
         ownRatingCount={ratings.length}
         genres={genres.map((g) => g.genre)}
         fewRatings={PREDICTION_MIN_RATINGS}
+        fileLimitBytes={MAX_PROFILE_FILE_BYTES}
         fileLimitText={MAX_PROFILE_FILE_TEXT}
       />
     </div>

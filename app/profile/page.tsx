@@ -12,7 +12,7 @@ import { getDatabase } from '@/db/client';
 import { listMarkedMovieIds } from '@/lib/data/movie-marks';
 import { listMoviesByIds } from '@/lib/data/movies';
 import { listUserRatings } from '@/lib/data/ratings';
-import { MAX_PROFILE_FILE_TEXT } from '@/lib/profile-export/parse';
+import { MAX_PROFILE_FILE_BYTES, MAX_PROFILE_FILE_TEXT } from '@/lib/profile-export/parse';
 import { getVisitorId } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Your ratings' };
@@ -88,7 +88,7 @@ export default async function ProfilePage() {
 
       {visitorId !== null && <ShareCodesSection visitorId={visitorId} />}
       {visitorId !== null && <ExportPanel />}
-      <RestorePanel limitText={MAX_PROFILE_FILE_TEXT} />
+      <RestorePanel limitBytes={MAX_PROFILE_FILE_BYTES} limitText={MAX_PROFILE_FILE_TEXT} />
 
       {(items.length > 0 || hiddenMovies.length > 0) && (
         <section aria-labelledby="start-over-heading" className="border-top pt-3">

@@ -25,11 +25,13 @@ export function MovieNightPlanner({
   ownRatingCount,
   genres,
   fewRatings,
+  fileLimitBytes,
   fileLimitText,
 }: {
   ownRatingCount: number;
   genres: string[];
   fewRatings: number;
+  fileLimitBytes: number;
   fileLimitText: string;
 }) {
   const [rows, setRows] = useState<PersonRow[]>([
@@ -38,7 +40,21 @@ export function MovieNightPlanner({
   ]);
   const [nextKey, setNextKey] = useState(2);
   const [state, plan, planning] = useActionState(
-    (_previous: MovieNightState, form: FormData) => planMovieNightAction(idleState, form),
+    async (_previous: MovieNightState, form: FormData): Promise<MovieNightState> => {
+      // All files travel in one request, which the server takes up to 1 MB (a larger one never reaches the action).
+      const files = [...form.values()].filter((value): value is File => typeof value !== 'string');
+      const total = files.reduce((sum, file) => sum + file.size, 0);
+      if (total > fileLimitBytes)
+        return {
+          status: 'error',
+          message: `The export files come to more than ${fileLimitText} together: use share codes for some people.`,
+        };
+      try {
+        return await planMovieNightAction(idleState, form);
+      } catch {
+        return { status: 'error', message: 'The server did not answer. Please try again.' };
+      }
+    },
     idleState as MovieNightState,
   );
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

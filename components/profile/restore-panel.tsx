@@ -8,18 +8,40 @@ import { idleState } from '@/lib/actions/state';
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
+ * A file over the limit is refused here (the server refuses it too, but a body over 1 MB never reaches the action:
+ * the proxy answers 413), and a failed request becomes a message rather than the error page.
+ */
+async function reachServer(
+  call: () => Promise<RestoreState>,
+  file: File | null,
+  limitBytes: number,
+  limitText: string,
+): Promise<RestoreState> {
+  if (file && file.size > limitBytes)
+    return {
+      status: 'error',
+      message: `Nothing restored: The file is too large: the limit is ${limitText}.`,
+    };
+  try {
+    return await call();
+  } catch {
+    return { status: 'error', message: 'Nothing restored: the server did not answer. Please try again.' };
+  }
+}
+
+/**
  * Restore a profile from this site's export: check the file (a summary of what would change), then confirm.
  * The chosen file is kept in state and sent again with the confirmation (actions are dispatched by hand: a form
  * action would reset the file input); choosing another file hides the old summary.
  */
-export function RestorePanel({ limitText }: { limitText: string }) {
+export function RestorePanel({ limitBytes, limitText }: { limitBytes: number; limitText: string }) {
   const [fresh, setFresh] = useState(true);
   const [file, setFile] = useState<File | null>(null);
   const [checked, check, checking] = useActionState(
     // The previous state stays in the browser: only the file goes to the server.
     async (_previous: RestoreState, form: FormData) => {
       setFresh(false);
-      return checkRestoreFile(idleState, form);
+      return reachServer(() => checkRestoreFile(idleState, form), file, limitBytes, limitText);
     },
     idleState as RestoreState,
   );

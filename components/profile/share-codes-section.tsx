@@ -72,8 +72,7 @@ export async function ShareCodesSection({ visitorId }: { visitorId: number }) {
             <li key={code.code} className="list-group-item d-flex flex-wrap align-items-center gap-3">
               <code className="fs-5 user-select-all">{formatShareCode(code.code)}</code>
               <span className="me-auto text-body-secondary">
-                {formatCount(code.ratingCount, 'rating', 'ratings')} · expires{' '}
-                {remaining(code.expiresAt)}
+                {formatCount(code.ratingCount, 'rating', 'ratings')} · expires {remaining(code.expiresAt)}
               </span>
               <RevokeShareCode code={formatShareCode(code.code)} />
             </li>
