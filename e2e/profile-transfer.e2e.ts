@@ -97,7 +97,7 @@ describe('export a profile and restore it in another browser', () => {
     await page.getByRole('button', { name: 'Check file' }).click();
     const summary = page.getByRole('region', { name: 'What restoring changes' });
     await summary.getByText(`${RATED.length} ratings: ${RATED.length} new here, 0 newer`).waitFor();
-    await summary.getByText(/1 movie not interested/).waitFor();
+    await summary.getByText('Lists: 1 not interested (1 new here).').waitFor();
     await screenshot(page, 'transfer-check');
     await summary.getByRole('button', { name: 'Restore' }).click();
     await page.getByText(`Restored: ${RATED.length} ratings and 1 mark saved.`).waitFor();

@@ -7,6 +7,17 @@ import { idleState } from '@/lib/actions/state';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** "Lists: 3 want to watch, 1 not interested (2 new here)." — only the lists the file has. */
+function marksText(marks: NonNullable<RestoreState['preview']>['marks']): string {
+  const lists = [
+    marks.watchlist > 0 && `${marks.watchlist} want to watch`,
+    marks.hidden > 0 && `${marks.hidden} not interested`,
+    marks.unseen > 0 && `${marks.unseen} haven’t seen it`,
+  ].filter(Boolean);
+  if (lists.length === 0) return 'No watchlist, “not interested” or “haven’t seen it” marks.';
+  return `Lists: ${lists.join(', ')} (${marks.new} new here).`;
+}
+
 /**
  * A file over the limit is refused here (the server refuses it too, but a body over 1 MB never reaches the action:
  * the proxy answers 413), and a failed request becomes a message rather than the error page.
@@ -98,11 +109,7 @@ export function RestorePanel({ limitBytes, limitText }: { limitBytes: number; li
                 {preview.ratings.newer} newer than this browser’s (they replace them),{' '}
                 {preview.ratings.olderOrSame} older or the same (this browser’s are kept).
               </li>
-              <li>
-                {count(preview.marks.watchlist, 'movie', 'movies')} to watch,{' '}
-                {count(preview.marks.hidden, 'movie', 'movies')} not interested,{' '}
-                {count(preview.marks.unseen, 'movie', 'movies')} not seen: {preview.marks.new} new here.
-              </li>
+              <li>{marksText(preview.marks)}</li>
               {preview.unknownCount > 0 && (
                 <li>
                   {count(preview.unknownCount, 'movie is', 'movies are')} not in this catalogue and will be
