@@ -15,6 +15,13 @@ import {
 const SHOWN = 12;
 const THRESHOLDS = [2, 2.5, 3, 3.5, 4];
 
+/** Green for the keenest, grey for the least keen (everyone equal: neither), by value so that equals look alike. */
+function badgeClass(value: number, pick: { min: number; max: number }): string {
+  if (pick.max === pick.min) return 'text-bg-light border';
+  if (value === pick.max) return 'text-bg-success';
+  return value === pick.min ? 'text-bg-secondary' : 'text-bg-light border';
+}
+
 /** The group's picks under the chosen strategy, ranked here (lib/recsys/group.ts): a switch needs no round trip. */
 export function GroupPicks({
   plan,
@@ -108,9 +115,7 @@ export function GroupPicks({
                   <ul className="list-inline mb-0" aria-label="Predicted ratings">
                     {plan.people.map((person, i) => (
                       <li key={i} className="list-inline-item">
-                        <span
-                          className={`badge ${i === pick.keenest ? 'text-bg-success' : i === pick.leastKeen ? 'text-bg-secondary' : 'text-bg-light border'}`}
-                        >
+                        <span className={`badge ${badgeClass(movie.predictions[i] ?? 0, pick)}`}>
                           {person.name}: {person.estimated ? '≈' : ''}
                           {starsText(movie.predictions[i] ?? 0)}
                         </span>
