@@ -158,6 +158,9 @@ describe('a movie night for three', () => {
         expect(reason).toMatch(/everyone [\d.]+★( or more; the keenest [\d.]+★ \((Bob|Ann|Cy)\))?$/);
       await screenshot(page, file);
     }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'night-least-misery-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(reasons['Average']![0]).toMatch(/^[\d.]+★ on average: /);
     expect(reasons['Least misery']![0]).toMatch(/^everyone /);
     // Least misery's first pick has the highest floor of all the picks shown under any strategy.

@@ -107,6 +107,9 @@ describe('export a profile and restore it in another browser', () => {
       .getByText(String(RATED.length))
       .waitFor();
     await screenshot(page, 'transfer-restored');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'transfer-restored-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect((await download(page, /Download CSV \(this site\)/)).text).toBe(exported.csv);
     const withoutTime = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '');
     expect(withoutTime((await download(page, /Download JSON/)).text)).toBe(withoutTime(exported.json));
