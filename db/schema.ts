@@ -110,6 +110,18 @@ export interface ArchivedMovieMarksTable {
   archived_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A frozen copy of ratings a visitor chose to share, found by its code (lib/data/share-codes.ts). */
+export interface ShareCodesTable {
+  code: string;
+  owner_id: number;
+  /** JSON array of {movieId, rating}: nothing else of the owner's profile. */
+  ratings: ColumnType<{ movieId: number; rating: number }[], string, string>;
+  rating_count: number;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface DB {
   users: UsersTable;
   movies: MoviesTable;
@@ -122,4 +134,5 @@ export interface DB {
   model_training_leases: ModelTrainingLeasesTable;
   archived_ratings: ArchivedRatingsTable;
   archived_movie_marks: ArchivedMovieMarksTable;
+  share_codes: ShareCodesTable;
 }

@@ -5,10 +5,14 @@ import { HideMovieButton } from '@/components/movies/hide-movie-button';
 import { RatedMovieList } from '@/components/movies/rated-movie-list';
 import { RatingProgress } from '@/components/movies/rating-progress';
 import { StartOver } from '@/components/rating/start-over';
+import { ExportPanel } from '@/components/profile/export-panel';
+import { RestorePanel } from '@/components/profile/restore-panel';
+import { ShareCodesSection } from '@/components/profile/share-codes-section';
 import { getDatabase } from '@/db/client';
 import { listMarkedMovieIds } from '@/lib/data/movie-marks';
 import { listMoviesByIds } from '@/lib/data/movies';
 import { listUserRatings } from '@/lib/data/ratings';
+import { MAX_PROFILE_FILE_BYTES, MAX_PROFILE_FILE_TEXT } from '@/lib/profile-export/parse';
 import { getVisitorId } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Your ratings' };
@@ -81,6 +85,10 @@ export default async function ProfilePage() {
           </ul>
         )}
       </section>
+
+      {visitorId !== null && <ShareCodesSection visitorId={visitorId} />}
+      {visitorId !== null && <ExportPanel />}
+      <RestorePanel limitBytes={MAX_PROFILE_FILE_BYTES} limitText={MAX_PROFILE_FILE_TEXT} />
 
       {(items.length > 0 || hiddenMovies.length > 0) && (
         <section aria-labelledby="start-over-heading" className="border-top pt-3">

@@ -5,6 +5,7 @@ const links = [
   { href: '/recommendations', label: 'Recommendations' },
   { href: '/similarity', label: 'Similar users' },
   { href: '/profile', label: 'Your ratings' },
+  { href: '/movie-night', label: 'Movie night' },
   { href: '/about', label: 'How it works' },
 ];
 

@@ -6,6 +6,7 @@ import * as trainingLeases from './2026-11-24-0004-training-leases';
 import * as visitorArchive from './2026-12-01-0005-visitor-archive';
 import * as visitorClaims from './2026-12-01-0006-visitor-claims';
 import * as movieMarks from './2026-12-02-0007-movie-marks';
+import * as shareCodes from './2026-12-02-0009-share-codes';
 
 /**
  * Every migration, in order, listed statically: a folder scan would not survive Next's bundling, and tests
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-0005-visitor-archive': visitorArchive,
   '2026-12-01-0006-visitor-claims': visitorClaims,
   '2026-12-02-0007-movie-marks': movieMarks,
+  '2026-12-02-0009-share-codes': shareCodes,
 };
 
 export const migrationProvider: MigrationProvider = {
