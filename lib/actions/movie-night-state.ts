@@ -1,3 +1,4 @@
+import type { MovieNightPlan } from '@/lib/movie-night/plan';
 import type { ActionState } from './state';
 
 export const MIN_PEOPLE = 2;
@@ -9,14 +10,5 @@ export type PersonSource = (typeof PERSON_SOURCES)[number];
 export interface MovieNightState extends ActionState {
   /** A problem with one person's profile, by their position in the form. */
   personErrors?: Record<number, string>;
-  plan?: {
-    people: { name: string; ratingCount: number; estimated: boolean }[];
-    movies: {
-      movieId: number;
-      title: string;
-      year: number | null;
-      genres: string[];
-      predictions: number[];
-    }[];
-  };
+  plan?: MovieNightPlan;
 }
