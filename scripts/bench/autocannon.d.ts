@@ -5,6 +5,8 @@ declare module 'autocannon' {
     amount?: number;
     duration?: number;
     connections?: number;
+    /** Seconds before a request counts as an error. */
+    timeout?: number;
     method?: 'GET' | 'POST';
     body?: string;
     headers?: Record<string, string>;
