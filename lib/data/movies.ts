@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
 import { MOVED_ARTICLES } from '@/lib/display';
 import { fromMovieLens, getGenres, getPopularityIndex, getPublicStats, getTitleIndex, type TitleEntry } from './movie-stats';
@@ -107,11 +107,11 @@ export interface PopularMoviesOptions {
 /** The most-rated movies (ties: higher mean first), optionally of one genre. Order from the popularity cache. */
 export async function listPopularMovies(db: Kysely<DB>, options: PopularMoviesOptions = {}): Promise<MovieSummary[]> {
   const { genre, limit = 24 } = options;
-  const { ranked } = await getPopularityIndex(db);
+  const [{ ranked }, titles] = await Promise.all([getPopularityIndex(db), genre ? getTitleIndex(db) : []]);
   let ids = ranked;
   if (genre) {
-    const rows = await db.selectFrom('movies').select('id').where(sql<boolean>`${genre} = ANY(genres)`).execute();
-    const inGenre = new Set(rows.map((row) => row.id));
+    // The genres from the title index (per import) rather than a scan of every movie row per page view.
+    const inGenre = new Set(titles.filter((entry) => entry.genres.includes(genre)).map((entry) => entry.id));
     ids = ranked.filter((id) => inGenre.has(id));
   }
   return listMoviesByIds(db, ids.slice(0, limit));
