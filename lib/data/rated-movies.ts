@@ -3,6 +3,7 @@ import type { DB } from '@/db/schema';
 import { displayTitle } from '@/lib/display';
 import { getTitleIndex, type TitleEntry } from './movie-stats';
 import { listMoviesByIds, type MovieSummary } from './movies';
+import { listUserRatings } from './ratings';
 
 export const RATED_PAGE_SIZE = 50;
 
@@ -32,29 +33,29 @@ function alphabeticalRank(titles: TitleEntry[]): Map<number, number> {
 
 /**
  * One page of a visitor's rated movies in alphabetical order (so a row stays where it is while its rating is
- * edited). Only the page's movies are looked up and rendered: a visitor who rated the whole catalogue costs one
- * narrow read of their (movie, rating) pairs, sorted by a rank computed once per title index, not 10k summaries.
+ * edited). Only the page's movies are looked up and rendered: a visitor who rated the whole catalogue costs their
+ * ratings (held in memory while unchanged, see listUserRatings) sorted by a rank computed once per title index,
+ * not 10k summaries.
  */
 export async function listRatedMoviesPage(
   db: Kysely<DB>,
   userId: number,
   { page, pageSize = RATED_PAGE_SIZE }: { page: number; pageSize?: number },
 ): Promise<RatedMoviesPage> {
-  const [rows, titles] = await Promise.all([
-    db.selectFrom('ratings').select(['movie_id', 'rating']).where('user_id', '=', userId).execute(),
-    getTitleIndex(db),
-  ]);
+  const [ratings, titles] = await Promise.all([listUserRatings(db, userId), getTitleIndex(db)]);
   const ranks = alphabeticalRank(titles);
   const last = ranks.size;
-  rows.sort((a, b) => (ranks.get(a.movie_id) ?? last) - (ranks.get(b.movie_id) ?? last) || a.movie_id - b.movie_id);
+  const rows = [...ratings].sort(
+    (a, b) => (ranks.get(a.movieId) ?? last) - (ranks.get(b.movieId) ?? last) || a.movieId - b.movieId,
+  );
   const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
   const slice = rows.slice((current - 1) * pageSize, current * pageSize);
   const movies = await listMoviesByIds(
     db,
-    slice.map((row) => row.movie_id),
+    slice.map((row) => row.movieId),
   );
-  const ratingOf = new Map(slice.map((row) => [row.movie_id, Number(row.rating)]));
+  const ratingOf = new Map(slice.map((row) => [row.movieId, row.rating]));
   return {
     total: rows.length,
     page: current,
