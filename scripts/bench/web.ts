@@ -77,7 +77,24 @@ export async function benchWeb(): Promise<WebFigure[]> {
   if (postgres)
     figures.push(...(await benchDatabase('PostgreSQL', { url: postgres }, { DATABASE_URL: postgres })));
   else console.log('  PostgreSQL: skipped (no server at BENCH_DATABASE_URL / TEST_DATABASE_URL)');
+  console.log(`\n  For the README (Benchmarks → Pages):\n\n${markdownTable(figures)}`);
   return figures;
+}
+
+/** The figures as the README's table: one row per measurement, one column per database. */
+export function markdownTable(figures: WebFigure[]): string {
+  const databases = [...new Set(figures.map((figure) => figure.database))];
+  const names = [...new Set(figures.map((figure) => figure.name))];
+  const rows = names.map((name) => {
+    const of = figures.filter((figure) => figure.name === name);
+    const cells = databases.map(
+      (database) => of.find((figure) => figure.database === database)?.value ?? '—',
+    );
+    return [name.trim(), ...cells, of[0]?.target ?? '—'];
+  });
+  const header = ['What', ...databases, 'Target'];
+  const lines = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+  return lines.join('\n');
 }
 
 async function benchDatabase(
