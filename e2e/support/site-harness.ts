@@ -60,6 +60,8 @@ export interface SiteOptions {
   port?: number;
   /** Print the health every few seconds while waiting (long waits: the first start imports and trains). */
   verbose?: boolean;
+  /** Options for node itself, before the script (e.g. --cpu-prof, which NODE_OPTIONS does not accept). */
+  nodeArgs?: string[];
 }
 
 const ROOT = process.cwd();
@@ -96,7 +98,7 @@ export async function startSite(options: SiteOptions): Promise<Site> {
   const healthToken = options.env?.HEALTH_TOKEN ?? crypto.randomBytes(24).toString('hex');
   const child: ChildProcess = spawn(
     process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-p', String(port)],
+    [...(options.nodeArgs ?? []), 'node_modules/next/dist/bin/next', 'start', '-p', String(port)],
     {
       cwd: ROOT,
       detached: true, // its own process group (setsid)
