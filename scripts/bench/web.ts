@@ -232,7 +232,6 @@ async function drive(
   },
 ): Promise<Load> {
   const origin = new URL(target).origin;
-  const started = performance.now();
   const result = await autocannon({
     url: options.paths ? origin : target,
     ...(options.amount === undefined ? {} : { amount: options.amount }),
@@ -246,8 +245,9 @@ async function drive(
     throw new Error(`${target}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
   return {
     requests: result.requests.total,
-    // Our own clock: autocannon's duration is whole seconds, too coarse for a batch of a few seconds.
-    perSecond: (result.requests.total * 1000) / (performance.now() - started),
+    // Little's law for a closed loop (each connection sends its next request when the last one is answered):
+    // autocannon stops on a one-second tick, so requests ÷ elapsed time is too coarse for a batch of a few seconds.
+    perSecond: (options.connections * 1000) / result.latency.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     max: result.latency.max,
