@@ -1,10 +1,12 @@
 /**
- * npm run bench:load [-- --duration 30 --connections 50 --dialect both|pglite|postgresql --breakdown]
+ * npm run bench:load [-- --duration 30 --connections 50 --dialect both|pglite|postgresql --breakdown --soak 5]
  * Starts the BUILT site (NEXT_DIST_DIR, default .next; run `npm run build` first) on a fresh database with the
  * bundled data, waits until its models are ready, then drives it with autocannon twice in a row over a mix of
  * pages (/, /movies/[id], /recommendations with a visitor cookie), autocomplete (/api/movies?search=) and
  * POST /api/recommendations. Prints requests/s, p50/p99 latency, errors (non-2xx included) and the server's
- * RSS after each run (it must not keep growing); --breakdown then drives each kind of request alone. PostgreSQL: a database `bench_load` created on the server of
+ * RSS after each run (it must not keep growing); --breakdown then drives each kind of request alone; --soak <minutes>
+ * then keeps the same load on for that long, printing RSS every 30 s, and compares the last 3 minutes (never in CI:
+ * it takes minutes per database). PostgreSQL: a database `bench_load` created on the server of
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards.
  */
 import runAutocannon from 'autocannon';
@@ -14,6 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { modelsReady, startSite, type Site } from '../e2e/support/site-harness';
+import { groupRssMb } from './bench/process-stats';
 import { runScript } from './lib/run-script';
 
 // scripts/bench/autocannon.d.ts types the few options web.ts uses; this script needs a few more of autocannon's.
@@ -90,24 +93,6 @@ async function visitorCookie(baseUrl: string): Promise<string | null> {
         ?.split(';')[0] ?? null;
   }
   return cookie;
-}
-
-/** Resident memory of the server's whole process group (next start, its server and the model workers), MB. */
-function groupRssMb(pgid: number): number {
-  let kb = 0;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== pgid) continue; // field 5 of /proc/pid/stat: the process group
-      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'));
-      kb += Number(rss?.[1] ?? 0);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return Math.round(kb / 1024);
 }
 
 function pick<T>(items: readonly T[]): T {
@@ -195,10 +180,41 @@ async function drive(site: Site, cookie: string | null, options: { duration: num
   return { ...summarise(result), rssMb: groupRssMb(site.pid) };
 }
 
+/**
+ * The same mixed load for `soakMinutes`, in 30-second slices with the RSS after each: memory that settles is flat
+ * over the last 3 minutes (target: within 10 %), a leak keeps climbing.
+ */
+async function soak(
+  site: Site,
+  cookie: string | null,
+  options: { connections: number; soakMinutes: number },
+) {
+  const slices = Math.max(1, Math.round((options.soakMinutes * 60) / 30));
+  console.log(`  soak: ${options.soakMinutes} min of the same load, RSS every 30 s`);
+  const samples: number[] = [];
+  let errors = 0;
+  let worstP99 = 0;
+  for (let slice = 1; slice <= slices; slice++) {
+    const r = await drive(site, cookie, { connections: options.connections, duration: 30 });
+    samples.push(r.rssMb);
+    errors += r.errors;
+    worstP99 = Math.max(worstP99, r.p99);
+    console.log(
+      `    ${String(slice * 30).padStart(4)} s: RSS ${r.rssMb} MB, ${r.requestsPerSecond} req/s, p99 ${r.p99} ms, ${r.errors} errors`,
+    );
+  }
+  const last = samples.slice(-6); // the last 3 minutes
+  const low = Math.min(...last);
+  const high = Math.max(...last);
+  console.log(
+    `  soak: RSS over the last 3 min ${low}–${high} MB (spread ${(((high - low) / low) * 100).toFixed(1)} %), worst p99 ${worstP99} ms, ${errors} errors   target spread ≤ 10 %`,
+  );
+}
+
 async function benchDialect(
   name: string,
   env: Record<string, string>,
-  options: { duration: number; connections: number; breakdown: boolean },
+  options: { duration: number; connections: number; breakdown: boolean; soakMinutes: number },
 ) {
   console.log(
     `\n${name}: starting the site on a fresh database with the bundled data (import and training first)`,
@@ -211,9 +227,10 @@ async function benchDialect(
     for (const run of [1, 2]) {
       const r = await drive(site, cookie, options);
       console.log(
-        `  run ${run}: ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors${r.detail} of ${r.requests} requests, RSS ${r.rssMb} MB`,
+        `  run ${run}: ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors${r.detail} of ${r.requests} requests, RSS ${r.rssMb} MB   target p99 < 300 ms, 0 errors`,
       );
     }
+    if (options.soakMinutes > 0) await soak(site, cookie, options);
     if (options.breakdown) {
       console.log('  each kind of request alone (10 connections, 10 s):');
       await breakdown(site, cookie);
@@ -230,13 +247,16 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '50' },
       dialect: { type: 'string', default: 'both' },
       breakdown: { type: 'boolean', default: false },
+      soak: { type: 'string', default: '0' },
     },
   });
   const options = {
     duration: Number(values.duration),
     connections: Number(values.connections),
     breakdown: values.breakdown ?? false,
+    soakMinutes: Number(values.soak),
   };
+  if (!(options.soakMinutes >= 0)) throw new Error('--soak takes a number of minutes');
   if (!fs.existsSync(path.join(ROOT, DIST, 'BUILD_ID')))
     throw new Error(`no build in ${DIST}/: run \`npm run build\` first`);
   console.log(

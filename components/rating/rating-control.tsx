@@ -8,6 +8,7 @@ import {
   useRef,
   useState,
   type KeyboardEvent,
+  type MouseEvent,
 } from 'react';
 import { rateMovie, removeRating } from '@/lib/actions/ratings';
 import type { ActionState } from '@/lib/actions/state';
@@ -22,19 +23,13 @@ export interface RatingControlProps {
   initialRating: number | null;
 }
 
-function Star() {
-  return (
-    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path d="M12 1.8l3.1 6.6 7.2.9-5.3 5 1.4 7.1L12 17.9l-6.4 3.5 1.4-7.1-5.3-5 7.2-.9z" />
-    </svg>
-  );
-}
-
 /**
  * Half-star rating, 0.5 to 5, saved through the rateMovie server action as soon as it is given.
  * A radiogroup of ten half stars: mouse (with hover preview) and touch pick a half; the keyboard moves with the
  * arrow keys, Home and End, and clears with Delete or Backspace (also the × button). The shown rating changes at
  * once and falls back to the stored one if saving fails; the status is announced politely.
+ * Kept light because a page shows dozens: the star is drawn by CSS (globals.css), not an SVG per button, and the
+ * group listens for clicks and hovers once instead of each button holding its own handlers.
  */
 export function RatingControl({ movieId, title, initialRating }: RatingControlProps) {
   const name = displayTitle(title);
@@ -52,7 +47,7 @@ export function RatingControl({ movieId, title, initialRating }: RatingControlPr
   const stored = state.status === 'idle' ? initialRating : (state.rating ?? null);
   const [rating, setOptimisticRating] = useOptimistic(stored);
   const [preview, setPreview] = useState<number | null>(null);
-  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const group = useRef<HTMLDivElement>(null);
   const statusId = useId();
 
   function choose(next: number | null) {
@@ -60,6 +55,24 @@ export function RatingControl({ movieId, title, initialRating }: RatingControlPr
       setOptimisticRating(next);
       dispatch(next);
     });
+  }
+
+  function valueOf(target: EventTarget): number | null {
+    const value =
+      target instanceof HTMLElement ? target.closest<HTMLElement>('[data-value]')?.dataset.value : undefined;
+    return value === undefined ? null : Number(value);
+  }
+
+  function onClick(event: MouseEvent<HTMLDivElement>) {
+    const value = valueOf(event.target);
+    if (value === null) return;
+    setPreview(null);
+    if (value !== rating) choose(value);
+  }
+
+  function onMouseOver(event: MouseEvent<HTMLDivElement>) {
+    const value = valueOf(event.target);
+    if (value !== null && value !== preview) setPreview(value);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -81,7 +94,7 @@ export function RatingControl({ movieId, title, initialRating }: RatingControlPr
     if (target === undefined) return;
     event.preventDefault();
     const next = Math.min(5, Math.max(0.5, target));
-    buttons.current[RATING_VALUES.indexOf(next)]?.focus();
+    group.current?.querySelector<HTMLElement>(`[data-value="${next}"]`)?.focus();
     if (next !== rating) choose(next);
   }
 
@@ -104,30 +117,23 @@ export function RatingControl({ movieId, title, initialRating }: RatingControlPr
         aria-label={`Your rating for ${name}`}
         aria-describedby={statusId}
         className={`rating-stars${preview !== null ? ' is-previewing' : ''}`}
+        ref={group}
         onKeyDown={onKeyDown}
+        onClick={onClick}
+        onMouseOver={onMouseOver}
         onMouseLeave={() => setPreview(null)}
       >
         {RATING_VALUES.map((value, index) => (
           <button
             key={value}
-            ref={(element) => {
-              buttons.current[index] = element;
-            }}
             type="button"
             role="radio"
             aria-checked={rating === value}
             aria-label={`Rate ${name} ${spokenStars(value)}`}
             tabIndex={value === tabbable ? 0 : -1}
             data-value={value}
-            className={`rating-half ${index % 2 === 0 ? 'rating-half-left' : 'rating-half-right'}${shown >= value ? ' is-on' : ''}`}
-            onMouseEnter={() => setPreview(value)}
-            onClick={() => {
-              setPreview(null);
-              if (value !== rating) choose(value);
-            }}
-          >
-            <Star />
-          </button>
+            className={`rating-half rating-half-${index % 2 === 0 ? 'left' : 'right'}${shown >= value ? ' is-on' : ''}`}
+          />
         ))}
       </div>
       <span className="rating-value" aria-hidden="true">

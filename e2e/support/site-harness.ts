@@ -63,6 +63,8 @@ export interface SiteOptions {
   workers?: number;
   /** Print the health every few seconds while waiting (long waits: the first start imports and trains). */
   verbose?: boolean;
+  /** Options for node itself, before the script (e.g. --cpu-prof, which NODE_OPTIONS does not accept). */
+  nodeArgs?: string[];
 }
 
 const ROOT = process.cwd();
@@ -97,23 +99,27 @@ export async function startSite(options: SiteOptions): Promise<Site> {
   const logFile = path.join(ROOT, 'test-results', `${options.name}-server.log`);
   const out = fs.openSync(logFile, 'a');
   const healthToken = options.env?.HEALTH_TOKEN ?? crypto.randomBytes(24).toString('hex');
-  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs', '-p', String(port)], {
-    cwd: ROOT,
-    detached: true, // its own process group (setsid)
-    stdio: ['ignore', out, out],
-    env: {
-      ...process.env,
-      NEXT_DIST_DIR: distDir,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: '',
-      AUTO_IMPORT: '1',
-      HEALTH_TOKEN: healthToken,
-      WEB_CONCURRENCY: String(options.workers ?? 1),
-      ...(dataDir ? { PGLITE_DATA_DIR: dataDir } : {}),
-      ...options.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), 'scripts/start.mjs', '-p', String(port)],
+    {
+      cwd: ROOT,
+      detached: true, // its own process group (setsid)
+      stdio: ['ignore', out, out],
+      env: {
+        ...process.env,
+        NEXT_DIST_DIR: distDir,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        DATABASE_URL: '',
+        AUTO_IMPORT: '1',
+        HEALTH_TOKEN: healthToken,
+        WEB_CONCURRENCY: String(options.workers ?? 1),
+        ...(dataDir ? { PGLITE_DATA_DIR: dataDir } : {}),
+        ...options.env,
+      },
     },
-  });
+  );
   fs.closeSync(out);
   const pid = child.pid as number;
   const exited = new Promise<number | string>((resolve) =>

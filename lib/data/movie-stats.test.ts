@@ -1,5 +1,6 @@
 import { describeEachDatabase } from '@/db/test-db';
-import { getPopularityIndex, getTitleIndex } from './movie-stats';
+import { getPopularityIndex, getPublicStats, getTitleIndex } from './movie-stats';
+import { findMovie, listMoviesByIds } from './movies';
 
 describeEachDatabase('movie-stats caches', (current) => {
   it('does not keep an empty catalogue (seen before the first import commits): the next call loads again', async () => {
@@ -12,5 +13,35 @@ describeEachDatabase('movie-stats caches', (current) => {
     await new Promise((resolve) => setImmediate(resolve)); // let the empty entries be dropped
     expect((await getTitleIndex(db)).map((entry) => entry.id)).toEqual([1]);
     expect((await getPopularityIndex(db)).ranked).toEqual([1]);
+  });
+});
+
+describeEachDatabase('public statistics per data version', (current) => {
+  const recordImport = (dataVersion: string) =>
+    current()
+      .db.insertInto('dataset_imports')
+      .values({ source: 'test', data_version: dataVersion, movies: 1, links: 0, ratings: 1, tags: 0, users: 1 })
+      .execute();
+
+  it('counts in SQL until an import is recorded, then serves one version from memory until the next import', async () => {
+    const { db } = current();
+    await db.insertInto('movies').values({ id: 1, title: 'Toy Story (1995)', year: 1995, genres: ['Animation'] }).execute();
+    await db.insertInto('users').values([{ id: 1, kind: 'movielens' }, { id: 2, kind: 'movielens' }]).execute();
+    await db.insertInto('ratings').values({ user_id: 1, movie_id: 1, rating: 4 }).execute();
+    await expect(getPublicStats(db)).resolves.toBeNull();
+    expect(await findMovie(db, 1)).toMatchObject({ ratingCount: 1, meanRating: 4 });
+
+    await recordImport('v1');
+    const first = await getPublicStats(db);
+    expect(first).toMatchObject({ dataVersion: 'v1' });
+    expect(first?.counts.get(1)).toBe(1);
+    expect(await getPublicStats(db)).toBe(first); // computed once per version
+    expect(await findMovie(db, 1)).toMatchObject({ ratingCount: 1, meanRating: 4 });
+
+    // MovieLens ratings change only with an import, which records a new version.
+    await db.insertInto('ratings').values({ user_id: 2, movie_id: 1, rating: 5 }).execute();
+    await recordImport('v2');
+    expect(await findMovie(db, 1)).toMatchObject({ ratingCount: 2, meanRating: 4.5 });
+    expect((await listMoviesByIds(db, [1]))[0]).toMatchObject({ ratingCount: 2, meanRating: 4.5 });
   });
 });

@@ -110,3 +110,48 @@ export function getTitleIndex(db: Kysely<DB>): Promise<TitleEntry[]> {
     return rows.map((row) => ({ id: row.id, title: row.title, lower: row.title.toLowerCase(), year: row.year, genres: row.genres }));
   });
 }
+
+/** Every movie's public rating statistics (MovieLens users only), for one data version. */
+export interface PublicStats {
+  dataVersion: string;
+  counts: Map<number, number>;
+  means: Map<number, number>;
+}
+
+const publicStats = new WeakMap<Kysely<DB>, Promise<PublicStats>>();
+
+/**
+ * The public count and mean of every movie, computed once per data version: they come from MovieLens users'
+ * ratings only, which change only with an import (and an import changes the data version), so serving them from
+ * memory is exact, while counting them per row costs ~100k index probes a page on embedded PGlite. Each call reads
+ * the current data version (one indexed row). Null when no import is recorded (a hand-seeded database, e.g. in
+ * tests): then callers count in SQL.
+ */
+export async function getPublicStats(db: Kysely<DB>): Promise<PublicStats | null> {
+  const version = await db.selectFrom('dataset_imports').select('data_version').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (!version) return null;
+  const held = publicStats.get(db);
+  if (held) {
+    const stats = await held.catch(() => null);
+    if (stats?.dataVersion === version.data_version) return stats;
+    if (publicStats.get(db) !== held) return getPublicStats(db); // another call is loading the new version
+  }
+  const loading = (async (): Promise<PublicStats> => {
+    const rows = await db
+      .selectFrom('ratings')
+      .select((eb) => ['movie_id', eb.fn.countAll().as('n'), eb.fn.avg('rating').as('mean')])
+      .where(fromMovieLens)
+      .groupBy('movie_id')
+      .execute();
+    return {
+      dataVersion: version.data_version,
+      counts: new Map(rows.map((row) => [row.movie_id, Number(row.n)])),
+      means: new Map(rows.map((row) => [row.movie_id, Number(row.mean)])),
+    };
+  })();
+  publicStats.set(db, loading);
+  loading.catch(() => {
+    if (publicStats.get(db) === loading) publicStats.delete(db);
+  });
+  return loading;
+}

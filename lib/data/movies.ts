@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
-import { fromMovieLens, getGenres, getPopularityIndex } from './movie-stats';
+import { fromMovieLens, getGenres, getPopularityIndex, getPublicStats, getTitleIndex } from './movie-stats';
 
 /** A movie as lists and pages show it: its row, its links and its rating statistics. */
 export interface MovieSummary {
@@ -41,23 +41,20 @@ function toMovieSummary(row: SummaryRow): MovieSummary {
   };
 }
 
-/**
- * Movies joined with their links and per-movie rating statistics through correlated subqueries: each one is
- * an index lookup on ratings_movie_id_idx, so a filtered list costs work proportional to the rows it returns.
- */
-function selectSummaries(db: Kysely<DB>) {
+function selectMovies(db: Kysely<DB>) {
   return db
     .selectFrom('movies')
     .leftJoin('links', 'links.movie_id', 'movies.id')
-    .select([
-      'movies.id',
-      'movies.title',
-      'movies.year',
-      'movies.genres',
-      'links.imdb_id',
-      'links.tmdb_id',
-    ])
-    .select((eb) => [
+    .select(['movies.id', 'movies.title', 'movies.year', 'movies.genres', 'links.imdb_id', 'links.tmdb_id']);
+}
+
+/**
+ * Movies joined with their links and per-movie rating statistics through correlated subqueries: each one is
+ * an index lookup on ratings_movie_id_idx, so a filtered list costs work proportional to the rows it returns
+ * (the fallback when no import is recorded, see getPublicStats).
+ */
+function selectSummaries(db: Kysely<DB>) {
+  return selectMovies(db).select((eb) => [
       eb
         .selectFrom('ratings')
         .select((inner) => inner.fn.countAll().as('n'))
@@ -73,9 +70,18 @@ function selectSummaries(db: Kysely<DB>) {
     ]);
 }
 
+/** Summaries of these movies (any order): their rows, plus statistics from memory per data version when known. */
+async function readSummaries(db: Kysely<DB>, ids: readonly number[]): Promise<MovieSummary[]> {
+  const stats = await getPublicStats(db);
+  if (!stats) return (await selectSummaries(db).where('movies.id', 'in', ids).execute()).map(toMovieSummary);
+  const rows = await selectMovies(db).where('movies.id', 'in', ids).execute();
+  return rows.map((row) =>
+    toMovieSummary({ ...row, rating_count: stats.counts.get(row.id) ?? 0, mean_rating: stats.means.get(row.id) ?? null }),
+  );
+}
+
 export async function findMovie(db: Kysely<DB>, id: number): Promise<MovieSummary | null> {
-  const row = await selectSummaries(db).where('movies.id', '=', id).executeTakeFirst();
-  return row ? toMovieSummary(row) : null;
+  return (await readSummaries(db, [id]))[0] ?? null;
 }
 
 export async function movieExists(db: Kysely<DB>, id: number): Promise<boolean> {
@@ -86,8 +92,8 @@ export async function movieExists(db: Kysely<DB>, id: number): Promise<boolean> 
 /** Summaries for the given ids, in the order of `ids`; unknown ids are skipped. */
 export async function listMoviesByIds(db: Kysely<DB>, ids: readonly number[]): Promise<MovieSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await selectSummaries(db).where('movies.id', 'in', [...new Set(ids)]).execute();
-  const byId = new Map(rows.map((row) => [row.id, toMovieSummary(row)]));
+  const summaries = await readSummaries(db, [...new Set(ids)]);
+  const byId = new Map(summaries.map((summary) => [summary.id, summary]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -100,11 +106,11 @@ export interface PopularMoviesOptions {
 /** The most-rated movies (ties: higher mean first), optionally of one genre. Order from the popularity cache. */
 export async function listPopularMovies(db: Kysely<DB>, options: PopularMoviesOptions = {}): Promise<MovieSummary[]> {
   const { genre, limit = 24 } = options;
-  const { ranked } = await getPopularityIndex(db);
+  const [{ ranked }, titles] = await Promise.all([getPopularityIndex(db), genre ? getTitleIndex(db) : []]);
   let ids = ranked;
   if (genre) {
-    const rows = await db.selectFrom('movies').select('id').where(sql<boolean>`${genre} = ANY(genres)`).execute();
-    const inGenre = new Set(rows.map((row) => row.id));
+    // The genres from the title index (per import) rather than a scan of every movie row per page view.
+    const inGenre = new Set(titles.filter((entry) => entry.genres.includes(genre)).map((entry) => entry.id));
     ids = ranked.filter((id) => inGenre.has(id));
   }
   return listMoviesByIds(db, ids.slice(0, limit));
