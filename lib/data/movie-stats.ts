@@ -1,14 +1,15 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
+import { getEnv } from '@/lib/env';
 
 /**
  * Per-process caches of what orders lists: how often each movie was rated, and the genres. Counting 100k ratings
  * takes most of a second on embedded PGlite, too slow for every page view and keystroke, while a list's order
- * does not need to move with every new rating. Entries are served for `STALE_AFTER_MS`, then refreshed in the
- * background (the stale value is served meanwhile). Keyed by connection, so each test database has its own.
+ * does not need to move with every new rating. Entries are served for DATA_CHECK_SECONDS (the interval at which
+ * every process looks for another's import), then refreshed in the background (the stale value is served meanwhile). Keyed by connection, so each test database has its own.
  * The numbers a page shows are always exact (lib/data/movies.ts reads them for the rows it returns).
  */
-const STALE_AFTER_MS = 60_000;
+const staleAfterMs = () => getEnv().DATA_CHECK_SECONDS * 1000;
 
 interface Entry<T> {
   loadedAt: number;
@@ -36,7 +37,7 @@ function cached<T>(db: Kysely<DB>, key: string, load: () => Promise<T>): Promise
     byKey.set(key, fresh);
     return fresh.value;
   }
-  if (now - entry.loadedAt > STALE_AFTER_MS && !entry.refreshing) {
+  if (now - entry.loadedAt > staleAfterMs() && !entry.refreshing) {
     entry.refreshing = true;
     load().then(
       (value) => byKey.set(key, { loadedAt: Date.now(), value: Promise.resolve(value), refreshing: false }),

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
+import { getEnv } from '@/lib/env';
 import { SEARCH_ALIASES } from '@/lib/search/aliases';
 import { buildSearchIndex, searchIndex, type SearchIndex } from '@/lib/search/search-index';
 import { groupTags, tagKey, type TagGroup } from '@/lib/search/tags';
@@ -28,8 +29,8 @@ interface SearchCatalogue {
   tagByKey: Map<string, TagGroup>;
 }
 
-/** How often a request checks (in the background) whether an import changed the data version. */
-const VERSION_CHECK_MS = 60_000;
+/** How often a request checks (in the background) whether an import changed the data version: DATA_CHECK_SECONDS. */
+const versionCheckMs = () => getEnv().DATA_CHECK_SECONDS * 1000;
 
 interface Slot {
   checkedAt: number;
@@ -66,7 +67,7 @@ async function loadCatalogue(db: Kysely<DB>): Promise<SearchCatalogue> {
 
 /**
  * The search indexes for `db`, built on first use and rebuilt when the data version changes (checked in the
- * background at most once a minute, the stale indexes served meanwhile, as lib/data/movie-stats.ts does). An
+ * background at most every DATA_CHECK_SECONDS, the stale indexes served meanwhile, as lib/data/movie-stats.ts does). An
  * empty catalogue is not kept: the import may still be running.
  */
 function getSearchCatalogue(db: Kysely<DB>): Promise<SearchCatalogue> {
@@ -82,7 +83,7 @@ function getSearchCatalogue(db: Kysely<DB>): Promise<SearchCatalogue> {
     );
     return fresh.catalogue;
   }
-  if (Date.now() - slot.checkedAt > VERSION_CHECK_MS && !slot.checking) {
+  if (Date.now() - slot.checkedAt > versionCheckMs() && !slot.checking) {
     slot.checking = true;
     void (async () => {
       try {
