@@ -1,5 +1,5 @@
 /**
- * npm run bench:load [-- --duration 30 --connections 50 --dialect both|pglite|postgresql --breakdown --soak 5]
+ * npm run bench:load [-- --duration 30 --connections 50 --dialect both|pglite|postgresql --workers 1,2 --breakdown --soak 5]
  * Starts the BUILT site (NEXT_DIST_DIR, default .next; run `npm run build` first) on a fresh database with the
  * bundled data, waits until its models are ready, then drives it with autocannon twice in a row over a mix of
  * pages (/, /movies/[id], /recommendations with a visitor cookie), autocomplete (/api/movies?search=) and
@@ -7,7 +7,9 @@
  * RSS after each run (it must not keep growing); --breakdown then drives each kind of request alone; --soak <minutes>
  * then keeps the same load on for that long, printing RSS every 30 s, and compares the last 3 minutes (never in CI:
  * it takes minutes per database). PostgreSQL: a database `bench_load` created on the server of
- * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards.
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards; with
+ * --workers 1,2 the PostgreSQL runs are repeated with each number of worker processes (WEB_CONCURRENCY; PGlite is
+ * one process) and the throughput ratio is printed.
  */
 import runAutocannon from 'autocannon';
 import fs from 'node:fs';
@@ -47,8 +49,8 @@ const SECRET = 'bench-load-session-secret-'.padEnd(64, 'b');
 const MOVIES = [1, 2, 32, 50, 110, 260, 296, 318, 356, 480, 527, 589, 593, 1196, 2571, 2959, 4993, 58559];
 const SEARCHES = ['toy', 'the matrix', 'star w', 'godfather', 'amé', 'lord of', 'pulp', 'a', 'zzz', 'in'];
 
-async function startBenchSite(env: Record<string, string>): Promise<Site> {
-  const site = await startSite({ name: 'bench-load', env: { SESSION_SECRET: SECRET, ...env } });
+async function startBenchSite(env: Record<string, string>, workers: number): Promise<Site> {
+  const site = await startSite({ name: 'bench-load', env: { SESSION_SECRET: SECRET, ...env }, workers });
   const start = Date.now();
   await site.waitForHealth(modelsReady, 900_000, { failFast: true });
   console.log(`  site ready in ${Math.round((Date.now() - start) / 1000)} s`);
@@ -215,17 +217,20 @@ async function benchDialect(
   name: string,
   env: Record<string, string>,
   options: { duration: number; connections: number; breakdown: boolean; soakMinutes: number },
-) {
+  workers = 1,
+): Promise<number[]> {
   console.log(
     `\n${name}: starting the site on a fresh database with the bundled data (import and training first)`,
   );
-  const site = await startBenchSite(env);
+  const site = await startBenchSite(env, workers);
+  const throughput: number[] = [];
   try {
     const cookie = await visitorCookie(site.baseUrl);
     if (!cookie) console.log('  (no visitor cookie: /recommendations is driven without one)');
     console.log(`  RSS before: ${groupRssMb(site.pid)} MB`);
     for (const run of [1, 2]) {
       const r = await drive(site, cookie, options);
+      throughput.push(r.requestsPerSecond);
       console.log(
         `  run ${run}: ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors${r.detail} of ${r.requests} requests, RSS ${r.rssMb} MB   target p99 < 300 ms, 0 errors`,
       );
@@ -238,6 +243,7 @@ async function benchDialect(
   } finally {
     await site.stop();
   }
+  return throughput;
 }
 
 async function main(): Promise<void> {
@@ -248,8 +254,12 @@ async function main(): Promise<void> {
       dialect: { type: 'string', default: 'both' },
       breakdown: { type: 'boolean', default: false },
       soak: { type: 'string', default: '0' },
+      workers: { type: 'string', default: '1' },
     },
   });
+  const workerCounts = (values.workers ?? '1').split(',').map(Number);
+  if (!workerCounts.every((n) => Number.isInteger(n) && n >= 1))
+    throw new Error('--workers takes worker counts separated by commas, e.g. 1,2');
   const options = {
     duration: Number(values.duration),
     connections: Number(values.connections),
@@ -277,12 +287,24 @@ async function main(): Promise<void> {
     const database = 'bench_load';
     const client = new pg.Client({ connectionString: admin });
     await client.connect();
+    const best = new Map<number, number>();
     try {
-      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await client.query(`CREATE DATABASE ${database}`);
-      const url = new URL(admin);
-      url.pathname = `/${database}`;
-      await benchDialect('PostgreSQL', { DATABASE_URL: url.toString() }, options);
+      for (const workers of workerCounts) {
+        await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+        await client.query(`CREATE DATABASE ${database}`);
+        const url = new URL(admin);
+        url.pathname = `/${database}`;
+        const label =
+          workerCounts.length > 1 || workers > 1 ? `PostgreSQL, ${workers} worker processes` : 'PostgreSQL';
+        const runs = await benchDialect(label, { DATABASE_URL: url.toString() }, options, workers);
+        best.set(workers, Math.max(...runs));
+      }
+      if (best.has(1))
+        for (const [workers, rps] of best)
+          if (workers > 1)
+            console.log(
+              `\nPostgreSQL throughput, ${workers} workers / 1 worker (best run each): ${(rps / (best.get(1) as number)).toFixed(2)}×   target > 1 (WEB_CONCURRENCY raises throughput)`,
+            );
     } finally {
       await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
       await client.end();
