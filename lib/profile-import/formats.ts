@@ -104,7 +104,7 @@ function imdbEntry(row: Row, kind: 'rating' | 'watchlist'): ImportEntry | Skip {
 function movieLensEntry(row: Row, kind: 'rating' | 'watchlist'): ImportEntry {
   const movieId = int(row.get('movie_id'));
   if (movieId === null) throw new BadRow(`movie_id "${row.get('movie_id')}" is not a number`);
-  const imdbId = int(row.get('imdb_id'));
+  const imdbId = int(row.get('imdb_id').replace(/^tt/, '')); // digits, or IMDb's own "tt…" form
   const tmdbId = int(row.get('tmdb_id'));
   const title = row.get('title').trim();
   return {

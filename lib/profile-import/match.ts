@@ -38,18 +38,18 @@ export function indexCatalogue(catalogue: readonly CatalogueMovie[]): CatalogueI
   const byImdb = new Map<number, number>();
   const byTmdb = new Map<number, number>();
   const byKey = new Map<string, number[]>();
-  const byPrefix = new Map<string, number[]>();
+  const bySegment = new Map<string, number[]>();
   for (const movie of catalogue) {
     if (movie.imdbId && /^\d+$/.test(movie.imdbId)) byImdb.set(Number(movie.imdbId), movie.id);
     if (movie.tmdbId !== null) byTmdb.set(movie.tmdbId, movie.id);
-    const { keys, prefixes } = movieLensTitleKeys(movie.title);
+    const { keys, segments } = movieLensTitleKeys(movie.title);
     for (const key of keys) push(byKey, key, movie.id);
-    for (const key of prefixes) push(byPrefix, key, movie.id);
+    for (const key of segments) push(bySegment, key, movie.id);
   }
 
   function byTitle(entry: ImportEntry): Match {
     const key = titleKey(entry.title);
-    for (const lookup of [byKey, byPrefix]) {
+    for (const lookup of [byKey, bySegment]) {
       const found = [...new Set(lookup.get(key) ?? [])];
       const candidates =
         entry.year === null

@@ -20,6 +20,7 @@ export function titleKey(title: string): string {
     .trim()
     .replace(MOVED_ARTICLE, '')
     .replace(ELIDED_ARTICLE, '')
+    .replace(/[\u00BC-\u00BE\u2150-\u215E]/gu, ' $&') // "8½" = "8 1/2": NFKD alone makes "81⁄2"
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -30,8 +31,11 @@ export function titleKey(title: string): string {
     .split(' ')
     .filter(Boolean);
   if (words.length > 1 && ARTICLES.has(words[0]!)) words.shift();
-  return words.join(' ');
+  return words.map((word) => ROMAN[word] ?? word).join(' ');
 }
+
+/** Sequel numbers: "Mission: Impossible II" = "Mission: Impossible 2". Not "i" and "v", which are also words. */
+const ROMAN: Record<string, string> = { ii: '2', iii: '3', iv: '4', vi: '6', vii: '7', viii: '8', ix: '9' };
 
 const TRAILING_YEAR = /\s*\((\d{4})(?:\s*[–-]\s*(?:\d{4})?)?\)\s*$/;
 /** "(a.k.a. Se7en)", "(Léon)", "(Fabuleux destin d'Amélie Poulain, Le)" */
@@ -40,10 +44,11 @@ const PARENTHESISED = /\s*\(([^()]*)\)\s*$/;
 /**
  * Every key a MovieLens title answers to: its main title, each alternative title MovieLens gives in parentheses
  * ("Seven (a.k.a. Se7en) (1995)" → "seven", "se7en"), and those with the parentheses kept as words (for films whose
- * real title has them). `prefixes` holds the part before a colon ("Star Wars: Episode IV - A New Hope" → "star
- * wars"), a weaker key tried only when nothing matches a full title.
+ * real title has them). `segments` holds the parts around a colon or a spaced dash ("Star Wars: Episode V - The
+ * Empire Strikes Back" → "star wars", "episode 5", "empire strikes back"), weaker keys tried only when nothing
+ * matches a full title: other sites often name a film by one of them ("The Empire Strikes Back", "X2").
  */
-export function movieLensTitleKeys(title: string): { keys: string[]; prefixes: string[] } {
+export function movieLensTitleKeys(title: string): { keys: string[]; segments: string[] } {
   let rest = title.replace(TRAILING_YEAR, '').trim();
   const names: string[] = [];
   for (let match = PARENTHESISED.exec(rest); match && match.index > 0; match = PARENTHESISED.exec(rest)) {
@@ -52,11 +57,11 @@ export function movieLensTitleKeys(title: string): { keys: string[]; prefixes: s
   }
   names.unshift(rest);
   const keys = new Set([...names, title.replace(TRAILING_YEAR, '')].map(titleKey).filter(Boolean));
-  const prefixes = new Set(
+  const segments = new Set(
     names
-      .filter((name) => name.includes(':'))
-      .map((name) => titleKey(name.slice(0, name.indexOf(':'))))
+      .flatMap((name) => name.split(/:|\s[-–—]\s/))
+      .map(titleKey)
       .filter((key) => key && !keys.has(key)),
   );
-  return { keys: [...keys], prefixes: [...prefixes] };
+  return { keys: [...keys], segments: [...segments] };
 }
