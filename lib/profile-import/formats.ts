@@ -1,5 +1,4 @@
 import { isRatingValue, RATING_SCALE_TEXT } from '@/lib/rating-scale';
-import { ImportFileError } from './errors';
 import type { ImportEntry, SkippedRows } from './types';
 
 /**
