@@ -84,7 +84,7 @@ describe('importing ratings from other sites', () => {
     const summary = page.getByRole('list', { name: 'Summary' });
     await summary.getByText('30 new').waitFor();
     await summary.getByText('2 not in the catalogue.').waitFor();
-    await page.getByRole('cell', { name: 'WALL·E (2008)' }).waitFor();
+    await page.getByRole('cell', { name: 'WALL·E (2008)', exact: true }).first().waitFor();
     await screenshot(page, 'import-movielens-report');
     await confirm(page, /^Import 30 ratings$/);
     await screenshot(page, 'import-movielens-saved');
@@ -114,7 +114,9 @@ describe('importing ratings from other sites', () => {
     const choice = page.getByRole('group', { name: '“War of the Worlds” (2005), 3★' });
     await choice.getByRole('radio', { name: 'Skip' }).waitFor();
     expect(await choice.getByRole('radio', { name: 'Skip' }).isChecked()).toBe(true);
-    await page.getByRole('cell', { name: 'Star Wars: Episode IV - A New Hope (1977)' }).waitFor();
+    await page
+      .getByRole('cell', { name: 'Star Wars: Episode IV - A New Hope (1977)', exact: true })
+      .waitFor();
     await page.getByRole('heading', { name: /Not in the catalogue/ }).waitFor();
     const label = await page
       .getByRole('button', { name: /^Import \d+ ratings and \d+ watchlist movies$/ })

@@ -126,7 +126,7 @@ export function ImportForm() {
               {error}
             </div>
           )}
-          <div className="d-flex flex-wrap gap-2 sticky-bottom bg-body py-2 border-top" aria-busy={busy}>
+          <div className="d-flex flex-wrap gap-2 border-top pt-3" aria-busy={busy}>
             <button type="button" className="btn btn-primary" onClick={confirm} disabled={busy}>
               {busy && <span className="spinner-border spinner-border-sm me-2" aria-hidden="true" />}
               {busy ? 'Importing…' : confirmLabel(phase.report, choices)}

@@ -205,7 +205,8 @@ function AmbiguousChoice({
   disabled?: boolean;
 }) {
   const name = `choice-${row.key}`;
-  const label = `“${fileName(row)}”${row.rating === null ? ' (watchlist)' : `, ${starsText(row.rating)}`}`;
+  const year = row.fileYear === null ? '' : ` (${row.fileYear})`;
+  const label = `“${row.fileTitle}”${year}${row.rating === null ? ' (watchlist)' : `, ${starsText(row.rating)}`}`;
   return (
     <fieldset className="border rounded p-2" disabled={disabled}>
       <legend className="fs-6 fw-semibold float-none w-auto px-1 mb-1">{label}</legend>

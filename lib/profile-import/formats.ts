@@ -111,7 +111,7 @@ function movieLensEntry(row: Row, kind: 'rating' | 'watchlist'): ImportEntry {
     kind,
     ...(kind === 'rating' ? { rating: starRating(row.get('rating'), 'rating') } : {}),
     date: null,
-    title,
+    title: title.replace(/\s*\(\d{4}\)\s*$/, ''), // "Toy Story (1995)": the year has its own field
     year: year(/\((\d{4})\)\s*$/.exec(title)?.[1] ?? ''),
     movieId,
     ...(imdbId ? { imdbId } : {}),

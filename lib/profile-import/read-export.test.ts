@@ -18,7 +18,7 @@ describe('readExport', () => {
       kind: 'rating',
       rating: 5,
       date: null,
-      title: 'Toy Story (1995)',
+      title: 'Toy Story',
       year: 1995,
       movieId: 1,
       imdbId: 114709,
