@@ -80,16 +80,20 @@ describe('importing ratings from other sites', () => {
 
   it('imports a MovieLens.org export by id, and the recommendations follow', async () => {
     const { page } = browser;
+    await page.goto(url('/recommendations'), { waitUntil: 'networkidle' });
+    await page.getByText('Rate a few movies to get your own recommendations.').waitFor();
     await upload(page, 'movielens-ratings.csv');
     const summary = page.getByRole('list', { name: 'Summary' });
     await summary.getByText('30 new').waitFor();
-    await summary.getByText('2 not in the catalogue.').waitFor();
+    await summary.getByText('2 not found in the catalogue.').waitFor();
     await page.getByRole('cell', { name: 'WALL·E (2008)', exact: true }).first().waitFor();
     await screenshot(page, 'import-movielens-report');
     await confirm(page, /^Import 30 ratings$/);
     await screenshot(page, 'import-movielens-saved');
     await page.goto(url('/profile'), { waitUntil: 'networkidle' });
     await page.getByText('You have rated 30 movies.').waitFor();
+    expect(await recommendedIds(page)).toHaveLength(12);
+    await page.getByText('From your 30 ratings').waitFor();
   });
 
   it('imports an IMDb export, skipping TV entries, and the recommendations change', async () => {
@@ -117,13 +121,13 @@ describe('importing ratings from other sites', () => {
     await page
       .getByRole('cell', { name: 'Star Wars: Episode IV - A New Hope (1977)', exact: true })
       .waitFor();
-    await page.getByRole('heading', { name: /Not in the catalogue/ }).waitFor();
+    await page.getByRole('heading', { name: /Not found in the catalogue/ }).waitFor();
     const label = await page
       .getByRole('button', { name: /^Import \d+ ratings and \d+ watchlist movies$/ })
       .textContent();
+    // Spielberg's, told from The Asylum's by its genres.
     await choice
-      .getByRole('radio', { name: /^War of the Worlds \(2005\)/ })
-      .first()
+      .getByRole('radio', { name: /^War of the Worlds \(2005\) · Action, Adventure, Sci-Fi/ })
       .check();
     const chosen = Number(/Import (\d+)/.exec(label ?? '')?.[1]) + 1;
     await page.getByRole('button', { name: new RegExp(`^Import ${chosen} ratings and`) }).waitFor();
@@ -141,6 +145,10 @@ describe('importing ratings from other sites', () => {
 
     await upload(page, 'letterboxd-export.zip');
     await page.getByRole('list', { name: 'Summary' }).getByText('0 new').first().waitFor();
+    await page
+      .getByText('Nothing new to import: everything this file matched is already in your profile.')
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Nothing new to import' }).isDisabled()).toBe(true);
     await screenshot(page, 'import-letterboxd-again');
     expect(
       fs.existsSync(path.join(process.cwd(), 'test-results', 'screenshots', 'import-letterboxd-again.png')),

@@ -77,6 +77,8 @@ export function ImportForm() {
   }
 
   const busy = phase.step === 'checking' || phase.step === 'saving';
+  const label =
+    phase.step === 'review' || phase.step === 'saving' ? confirmLabel(phase.report, choices) : null;
   return (
     <div className="d-flex flex-column gap-4">
       {(phase.step === 'pick' || phase.step === 'checking') && (
@@ -115,6 +117,11 @@ export function ImportForm() {
 
       {(phase.step === 'review' || phase.step === 'saving') && (
         <>
+          {!label && (
+            <p className="alert alert-info mb-0">
+              Nothing new to import: everything this file matched is already in your profile.
+            </p>
+          )}
           <ImportReportView
             report={phase.report}
             choices={choices}
@@ -127,9 +134,9 @@ export function ImportForm() {
             </div>
           )}
           <div className="d-flex flex-wrap gap-2 border-top pt-3" aria-busy={busy}>
-            <button type="button" className="btn btn-primary" onClick={confirm} disabled={busy}>
+            <button type="button" className="btn btn-primary" onClick={confirm} disabled={busy || !label}>
               {busy && <span className="spinner-border spinner-border-sm me-2" aria-hidden="true" />}
-              {busy ? 'Importing…' : confirmLabel(phase.report, choices)}
+              {busy ? 'Importing…' : (label ?? 'Nothing new to import')}
             </button>
             <button type="button" className="btn btn-outline-secondary" onClick={restart} disabled={busy}>
               Choose another file
@@ -146,13 +153,15 @@ export function ImportForm() {
   );
 }
 
-function confirmLabel(report: ImportReport, choices: Record<string, string>): string {
+/** "Import 12 ratings and 3 watchlist movies", or null when confirming would save nothing. */
+function confirmLabel(report: ImportReport, choices: Record<string, string>): string | null {
   const chosen = report.ambiguous.filter((row) => (choices[row.key] ?? 'skip') !== 'skip');
   const ratings =
     report.counts.ratings.new +
     report.counts.ratings.replaces +
     chosen.filter((row) => row.kind === 'rating').length;
   const watch = report.counts.watchlist.new + chosen.filter((row) => row.kind === 'watchlist').length;
+  if (ratings + watch === 0) return null;
   const parts = [`${ratings} ${ratings === 1 ? 'rating' : 'ratings'}`];
   if (report.watchlist.length > 0 || watch > 0)
     parts.push(`${watch} watchlist ${watch === 1 ? 'movie' : 'movies'}`);

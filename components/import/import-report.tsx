@@ -37,7 +37,7 @@ export function ImportReportView({
             </li>
           )}
           {counts.ambiguous > 0 && <li>{counts.ambiguous} to choose: the title fits more than one movie.</li>}
-          {counts.missing > 0 && <li>{counts.missing} not in the catalogue.</li>}
+          {counts.missing > 0 && <li>{counts.missing} not found in the catalogue.</li>}
           {notMovies.length > 0 && (
             <li>
               {counts.notMovies} skipped as not movies (
@@ -133,11 +133,12 @@ export function ImportReportView({
       {report.missing.length > 0 && (
         <section aria-labelledby="missing-heading">
           <h2 id="missing-heading" className="h4">
-            Not in the catalogue{' '}
+            Not found in the catalogue{' '}
             <span className="badge text-bg-light border align-middle fs-6">{report.missing.length}</span>
           </h2>
           <p className="text-body-secondary mb-1">
-            This site knows the MovieLens “latest-small” movies (up to 2018); these are not among them.
+            No movie here has these titles and years. This site knows the MovieLens “latest-small” movies (up
+            to 2018).
           </p>
           <ul className="list-inline mb-0">
             {report.missing.map((row) => (
@@ -222,7 +223,10 @@ function AmbiguousChoice({
           />
           <label className="form-check-label" htmlFor={`${name}-${movie.movieId}`}>
             {movie.title}
-            {movie.year !== null && ` (${movie.year})`}{' '}
+            {movie.year !== null && ` (${movie.year})`}
+            {movie.genres.length > 0 && (
+              <span className="text-body-secondary"> · {movie.genres.join(', ')}</span>
+            )}{' '}
             <Link href={`/movies/${movie.movieId}`} target="_blank" className="small">
               details
             </Link>

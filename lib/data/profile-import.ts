@@ -11,10 +11,10 @@ export async function loadImportCatalogue(db: Kysely<DB>): Promise<CatalogueInde
   const rows = await db
     .selectFrom('movies')
     .leftJoin('links', 'links.movie_id', 'movies.id')
-    .select(['movies.id', 'movies.title', 'movies.year', 'links.imdb_id', 'links.tmdb_id'])
+    .select(['movies.id', 'movies.title', 'movies.year', 'movies.genres', 'links.imdb_id', 'links.tmdb_id'])
     .execute();
   return indexCatalogue(
-    rows.map((row) => ({ id: row.id, title: row.title, year: row.year, imdbId: row.imdb_id, tmdbId: row.tmdb_id })),
+    rows.map((row) => ({ id: row.id, title: row.title, year: row.year, genres: row.genres, imdbId: row.imdb_id, tmdbId: row.tmdb_id })),
   );
 }
 

@@ -8,6 +8,8 @@ export interface CatalogueMovie {
   year: number | null;
   imdbId: string | null;
   tmdbId: number | null;
+  /** Shown to tell apart the candidates of an ambiguous title. */
+  genres?: readonly string[];
 }
 
 export type Match =

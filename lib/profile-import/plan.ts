@@ -56,7 +56,7 @@ export interface PlannedWatch extends FileRow, MovieRef {
 export interface AmbiguousRow extends FileRow {
   kind: ImportEntry['kind'];
   rating: number | null;
-  candidates: MovieRef[];
+  candidates: (MovieRef & { genres: string[] })[];
   chosen: number | 'skip' | null;
 }
 
@@ -129,7 +129,10 @@ export function planImport(
         ...fileRow(entry),
         kind: entry.kind,
         rating: entry.rating ?? null,
-        candidates: match.candidates.map(ref),
+        candidates: match.candidates.map((id) => ({
+          ...ref(id),
+          genres: [...(catalogue.movies.get(id)!.genres ?? [])],
+        })),
         chosen: valid ? choice : null,
       });
       if (valid && choice !== 'skip') [movieId, by] = [choice, 'chosen'];

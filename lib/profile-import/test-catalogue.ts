@@ -25,6 +25,7 @@ export function mlLatestSmallCatalogue(): CatalogueIndex {
       id: Number(row.movieId),
       title: row.title!,
       year: year ? Number(year) : null,
+      genres: row.genres === '(no genres listed)' ? [] : row.genres!.split('|'),
       imdbId: link?.imdbId || null,
       tmdbId: link?.tmdbId ? Number(link.tmdbId) : null,
     };
