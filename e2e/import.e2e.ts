@@ -132,6 +132,9 @@ describe('importing ratings from other sites', () => {
     const chosen = Number(/Import (\d+)/.exec(label ?? '')?.[1]) + 1;
     await page.getByRole('button', { name: new RegExp(`^Import ${chosen} ratings and`) }).waitFor();
     await screenshot(page, 'import-letterboxd-report');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'import-letterboxd-report-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await confirm(page, new RegExp(`^Import ${chosen} ratings and`));
     await screenshot(page, 'import-letterboxd-saved');
     const after = await recommendedIds(page);
