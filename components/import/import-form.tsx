@@ -94,6 +94,7 @@ export function ImportForm() {
             accept=".csv,.zip,text/csv,application/zip"
             className={`form-control${error ? ' is-invalid' : ''}`}
             aria-describedby="import-file-help import-file-error"
+            aria-invalid={error !== ''}
             disabled={busy}
             onChange={(event) => {
               setFile(event.target.files?.[0] ?? null);

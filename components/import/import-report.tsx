@@ -88,7 +88,9 @@ export function ImportReportView({
                   <th scope="col">In your file</th>
                   <th scope="col">MovieLens movie</th>
                   <th scope="col">Rating</th>
-                  <th scope="col" className="text-nowrap">What happens</th>
+                  <th scope="col" className="text-nowrap">
+                    What happens
+                  </th>
                 </tr>
               </thead>
               <tbody>
