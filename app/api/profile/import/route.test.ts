@@ -34,7 +34,11 @@ const LETTERBOXD = [
   '2023-01-04,Oppenheimer,2023,https://boxd.it/d,4',
 ].join('\n');
 
-function multipart(text: string | Uint8Array<ArrayBuffer>, fields: Record<string, string> = {}, name = 'ratings.csv') {
+function multipart(
+  text: string | Uint8Array<ArrayBuffer>,
+  fields: Record<string, string> = {},
+  name = 'ratings.csv',
+) {
   const form = new FormData();
   form.set('file', new File([text], name, { type: 'text/csv' }));
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
