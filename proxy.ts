@@ -10,7 +10,8 @@ import { getEnv } from '@/lib/env';
  * CSP nonce, which Next.js reads from the forwarded request header and puts on its scripts.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  if (isActionRequest(request.method, request.headers)) {
+  // Route handlers under /api/ are never server actions; their multipart uploads (profile import, 5 MB) pass.
+  if (!request.nextUrl.pathname.startsWith('/api/') && isActionRequest(request.method, request.headers)) {
     const problem = await checkAction(request);
     if (problem) return NextResponse.json({ error: problem.message }, { status: problem.status });
   }

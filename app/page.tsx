@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Suspense } from 'react';
 import { GenrePills } from '@/components/movies/genre-pills';
 import { MovieCard } from '@/components/movies/movie-card';
@@ -28,6 +29,10 @@ export default function HomePage({ searchParams }: { searchParams: SearchParams 
         <p className="lead mb-0">
           Give a few movies stars and we will recommend others you are likely to enjoy. No sign-up: your
           ratings are kept for this browser.
+        </p>
+        <p className="mt-2 mb-0">
+          Rated movies elsewhere? <Link href="/import">Import your ratings</Link> from MovieLens.org, IMDb or
+          Letterboxd.
         </p>
       </header>
       <Suspense fallback={<MovieGridSkeleton />}>

@@ -55,6 +55,9 @@ export default async function ProfilePage({
           Kept for this browser without an account. Change a rating by picking other stars; recommendations
           follow.
         </p>
+        <p className="mb-0">
+          <Link href="/import">Import your ratings</Link> from MovieLens.org, IMDb or Letterboxd.
+        </p>
       </header>
       <RatingProgress count={total} />
 
