@@ -4,6 +4,7 @@ import { displayTitle } from '@/lib/display';
 import { HideMovieButton } from '@/components/movies/hide-movie-button';
 import { RatedMovieList } from '@/components/movies/rated-movie-list';
 import { RatingProgress } from '@/components/movies/rating-progress';
+import { SkippedMovies } from '@/components/rate-more/skipped-movies';
 import { StartOver } from '@/components/rating/start-over';
 import { getDatabase } from '@/db/client';
 import { listMarkedMovieIds } from '@/lib/data/movie-marks';
@@ -17,16 +18,21 @@ export const metadata: Metadata = { title: 'Your ratings' };
 export default async function ProfilePage() {
   const visitorId = await getVisitorId();
   const { db } = await getDatabase();
-  const [ratings, hiddenIds] =
+  const [ratings, hiddenIds, skippedIds] =
     visitorId === null
-      ? [[], []]
-      : await Promise.all([listUserRatings(db, visitorId), listMarkedMovieIds(db, visitorId, 'hidden')]);
-  const [ratedMovies, hiddenMovies] = await Promise.all([
+      ? [[], [], []]
+      : await Promise.all([
+          listUserRatings(db, visitorId),
+          listMarkedMovieIds(db, visitorId, 'hidden'),
+          listMarkedMovieIds(db, visitorId, 'unseen'),
+        ]);
+  const [ratedMovies, hiddenMovies, skippedMovies] = await Promise.all([
     listMoviesByIds(
       db,
       ratings.map((r) => r.movieId),
     ),
     listMoviesByIds(db, hiddenIds),
+    listMoviesByIds(db, skippedIds),
   ]);
   const ratingOf = new Map(ratings.map((r) => [r.movieId, r.rating]));
   // Alphabetical, so that a row stays where it is while its rating is edited.
@@ -81,6 +87,8 @@ export default async function ProfilePage() {
           </ul>
         )}
       </section>
+
+      <SkippedMovies movies={skippedMovies.map(({ id, title, year }) => ({ id, title, year }))} />
 
       {(items.length > 0 || hiddenMovies.length > 0) && (
         <section aria-labelledby="start-over-heading" className="border-top pt-3">
