@@ -85,6 +85,20 @@ export function RecommendationFilters({ spec, filter, genres }: RecommendationFi
           ))}
         </select>
       </div>
+      <div className="col-6 col-md-3">
+        <label htmlFor="filter-watchlist" className="form-label small mb-1">
+          Movies on your watchlist
+        </label>
+        <select
+          id="filter-watchlist"
+          name="watchlist"
+          className="form-select form-select-sm"
+          defaultValue={filter.watchlist}
+        >
+          <option value="show">Show them (marked)</option>
+          <option value="hide">Leave them out</option>
+        </select>
+      </div>
       <div className="col-6 col-md-2">
         <button type="submit" className="btn btn-sm btn-primary w-100">
           Apply filters
