@@ -27,8 +27,8 @@ export interface RateMoreGridProps {
 /**
  * One page of movies to rate. The page is held as it was first shown: a rating or "haven't seen it" refreshes the
  * server's data, which leaves rated and skipped movies out, but cards must not move under the visitor's cursor, and
- * the "next" link must start after the last card they saw (the server's newer page would start later). "Haven't seen
- * it" takes the card out at once and offers an undo.
+ * the "next" link must start after the last card they saw (the server's newer page would start later). Cards the
+ * server still lists take its newer data. "Haven't seen it" takes the card out at once and offers an undo.
  */
 export function RateMoreGrid({ items, previousHref, nextHref, firstHref, pageSize }: RateMoreGridProps) {
   const [page] = useState({ items, previousHref, nextHref, firstHref });
@@ -73,7 +73,11 @@ export function RateMoreGrid({ items, previousHref, nextHref, firstHref, pageSiz
     });
   }
 
-  const shown = page.items.filter((item) => !skipped.has(item.movie.id));
+  // The held order, with the newest data for movies the server still lists (predicted ratings follow new ratings).
+  const latest = new Map(items.map((item) => [item.movie.id, item]));
+  const shown = page.items
+    .filter((item) => !skipped.has(item.movie.id))
+    .map((item) => latest.get(item.movie.id) ?? item);
   return (
     <div className="d-flex flex-column gap-3">
       <div className="d-flex flex-wrap align-items-center gap-2 small" role="status" aria-live="polite">
@@ -115,9 +119,9 @@ export function RateMoreGrid({ items, previousHref, nextHref, firstHref, pageSiz
                     type="button"
                     className="btn btn-sm btn-outline-secondary"
                     onClick={() => skip(item)}
+                    aria-label={`Haven’t seen it: skip ${displayTitle(item.movie.title)}`}
                   >
                     Haven’t seen it
-                    <span className="visually-hidden">: skip {displayTitle(item.movie.title)}</span>
                   </button>
                 }
               />
