@@ -8,6 +8,14 @@ export function decadeOf(year: number | null): number | null {
   return year === null ? null : Math.floor(year / 10) * 10;
 }
 
+// The title index is cached and replaced whole on refresh, so its lookup by id is built once per index.
+const lookups = new WeakMap<readonly TitleEntry[], Map<number, TitleEntry>>();
+function titlesById(titles: readonly TitleEntry[]): Map<number, TitleEntry> {
+  let byId = lookups.get(titles);
+  if (!byId) lookups.set(titles, (byId = new Map(titles.map((entry) => [entry.id, entry]))));
+  return byId;
+}
+
 export interface MoviesToRateOptions {
   /** Only movies of this MovieLens genre. */
   genre?: string | null;
@@ -45,7 +53,7 @@ export interface MoviesToRate {
 export async function listMoviesToRate(db: Kysely<DB>, options: MoviesToRateOptions = {}): Promise<MoviesToRate> {
   const { genre = null, decade = null, limit = 24, rated = new Set(), skipped = new Set() } = options;
   const [{ ranked }, titles] = await Promise.all([getPopularityIndex(db), getTitleIndex(db)]);
-  const byId = new Map(titles.map((entry) => [entry.id, entry]));
+  const byId = titlesById(titles);
   const matches = (entry: TitleEntry | undefined) =>
     entry !== undefined &&
     (genre === null || entry.genres.includes(genre)) &&
