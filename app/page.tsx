@@ -113,6 +113,7 @@ async function RateMovies({ searchParams }: { searchParams: SearchParams }) {
               predicted: predicted?.get(movie.id) ?? null,
               watchlisted: onWatchlist.has(movie.id),
             }))}
+            ratings={byMovie}
             pageSize={RATE_PAGE_SIZE}
             previousHref={
               page.previousStart === null ? null : startPageHref({ genre, decade, start: page.previousStart })

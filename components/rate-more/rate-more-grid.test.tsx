@@ -44,7 +44,7 @@ beforeEach(() => {
 });
 
 describe('RateMoreGrid', () => {
-  const props = { previousHref: null, nextHref: '/?start=3', firstHref: null, pageSize: 3 };
+  const props = { ratings: {}, previousHref: null, nextHref: '/?start=3', firstHref: null, pageSize: 3 };
 
   it('takes a skipped card out at once, stores the skip and offers an undo', async () => {
     const user = userEvent.setup();
@@ -77,10 +77,16 @@ describe('RateMoreGrid', () => {
       <RateMoreGrid
         items={[item(2, 'Jumanji (1995)', 3.5), item(3, 'Heat (1995)'), item(4, 'Casino (1995)')]}
         {...props}
+        ratings={{ 1: 4.5 }}
         nextHref="/?start=4"
       />,
     );
     expect(titles()).toEqual(['Toy Story', 'Jumanji', 'Heat']);
+    // Rated elsewhere on the page (the search box), the held card shows the stars.
+    expect(screen.getByRole('radio', { name: 'Rate Toy Story 4.5 stars' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
     expect(screen.getByRole('link', { name: 'Next 3 →' })).toHaveAttribute('href', '/?start=3');
     expect(screen.getByText('3.5★', { exact: false })).toBeInTheDocument();
   });

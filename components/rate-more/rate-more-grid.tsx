@@ -17,6 +17,8 @@ export interface MovieToRate {
 
 export interface RateMoreGridProps {
   items: MovieToRate[];
+  /** The visitor's ratings (movieId → stars): a held card rated elsewhere on the page (e.g. search) shows it. */
+  ratings: Record<number, number>;
   /** Addresses of the previous and next pages (null: none). */
   previousHref: string | null;
   nextHref: string | null;
@@ -30,7 +32,14 @@ export interface RateMoreGridProps {
  * the "next" link must start after the last card they saw (the server's newer page would start later). Cards the
  * server still lists take its newer data. "Haven't seen it" takes the card out at once and offers an undo.
  */
-export function RateMoreGrid({ items, previousHref, nextHref, firstHref, pageSize }: RateMoreGridProps) {
+export function RateMoreGrid({
+  items,
+  ratings,
+  previousHref,
+  nextHref,
+  firstHref,
+  pageSize,
+}: RateMoreGridProps) {
   const [page] = useState({ items, previousHref, nextHref, firstHref });
   const [skipped, setSkipped] = useState<ReadonlySet<number>>(new Set());
   const [lastSkipped, setLastSkipped] = useState<MovieToRate | null>(null);
@@ -73,11 +82,15 @@ export function RateMoreGrid({ items, previousHref, nextHref, firstHref, pageSiz
     });
   }
 
-  // The held order, with the newest data for movies the server still lists (predicted ratings follow new ratings).
+  // The held order, with the newest data for movies the server still lists (predicted ratings follow new ratings);
+  // the others were rated (shown with their stars, no longer a prediction) or skipped.
   const latest = new Map(items.map((item) => [item.movie.id, item]));
   const shown = page.items
     .filter((item) => !skipped.has(item.movie.id))
-    .map((item) => latest.get(item.movie.id) ?? item);
+    .map(
+      (item) =>
+        latest.get(item.movie.id) ?? { ...item, rating: ratings[item.movie.id] ?? null, predicted: null },
+    );
   return (
     <div className="d-flex flex-column gap-3">
       <div className="d-flex flex-wrap align-items-center gap-2 small" role="status" aria-live="polite">
