@@ -4,6 +4,7 @@ import { displayTitle } from '@/lib/display';
 import { HideMovieButton } from '@/components/movies/hide-movie-button';
 import { RatedMovieList } from '@/components/movies/rated-movie-list';
 import { RatingProgress } from '@/components/movies/rating-progress';
+import { SkippedMovies } from '@/components/rate-more/skipped-movies';
 import { StartOver } from '@/components/rating/start-over';
 import { ExportPanel } from '@/components/profile/export-panel';
 import { RestorePanel } from '@/components/profile/restore-panel';
@@ -18,8 +19,8 @@ import { getVisitorId } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Your ratings' };
 
-/** The most "not interested" movies listed at once (undoing some brings the next ones up). */
-const HIDDEN_SHOWN = 100;
+/** The most "not interested" or "haven't seen" movies listed at once (undoing some brings the next ones up). */
+const MARKED_SHOWN = 100;
 
 const NO_RATINGS: RatedMoviesPage = { total: 0, page: 1, pageCount: 1, items: [] };
 
@@ -36,14 +37,18 @@ export default async function ProfilePage({
   const requestedPage = Number(typeof pageParam === 'string' ? pageParam : 1);
   const visitorId = await getVisitorId();
   const { db } = await getDatabase();
-  const [rated, hiddenIds] =
+  const [rated, hiddenIds, skippedIds] =
     visitorId === null
-      ? [NO_RATINGS, []]
+      ? [NO_RATINGS, [], []]
       : await Promise.all([
           listRatedMoviesPage(db, visitorId, { page: requestedPage }),
           listMarkedMovieIds(db, visitorId, 'hidden'),
+          listMarkedMovieIds(db, visitorId, 'unseen'),
         ]);
-  const hiddenMovies = await listMoviesByIds(db, hiddenIds.slice(0, HIDDEN_SHOWN));
+  const [hiddenMovies, skippedMovies] = await Promise.all([
+    listMoviesByIds(db, hiddenIds.slice(0, MARKED_SHOWN)),
+    listMoviesByIds(db, skippedIds.slice(0, MARKED_SHOWN)),
+  ]);
   const { items, total } = rated;
   const firstShown = (rated.page - 1) * RATED_PAGE_SIZE + 1;
 
@@ -117,6 +122,11 @@ export default async function ProfilePage({
           </>
         )}
       </section>
+
+      <SkippedMovies
+        movies={skippedMovies.map(({ id, title, year }) => ({ id, title, year }))}
+        total={skippedIds.length}
+      />
 
       {visitorId !== null && <ShareCodesSection visitorId={visitorId} />}
       {visitorId !== null && <ExportPanel />}

@@ -22,12 +22,19 @@ export default async function RecommendationsPage({
   const { spec, filter, n } = parseRecommendationQuery(await searchParams);
   const visitorId = await getVisitorId();
   const { db } = await getDatabase();
-  const [ratings, hidden] =
+  const [ratings, hidden, watchlist] =
     visitorId === null
-      ? [[], []]
-      : await Promise.all([listUserRatings(db, visitorId), listMarkedMovieIds(db, visitorId, 'hidden')]);
+      ? [[], [], []]
+      : await Promise.all([
+          listUserRatings(db, visitorId),
+          listMarkedMovieIds(db, visitorId, 'hidden'),
+          listMarkedMovieIds(db, visitorId, 'watchlist'),
+        ]);
   const profile = ratings.map(({ movieId, rating }) => ({ movieId, rating }));
-  const result = await recommendFor(profile, { model: spec.key, n, exclude: hidden, filter });
+  const { watchlist: watchlistChoice, ...movieFilter } = filter;
+  const exclude = watchlistChoice === 'hide' ? [...hidden, ...watchlist] : hidden;
+  const result = await recommendFor(profile, { model: spec.key, n, exclude, filter: movieFilter });
+  const onWatchlist = new Set(watchlist);
   const engine = engineView();
   // Small plain props for the client list: the structured explanation stays on the server.
   const items: RecommendationCardData[] = result.items.map((item) => ({
@@ -43,6 +50,7 @@ export default async function RecommendationsPage({
     predictedRating: item.predictedRating,
     reason: item.reason,
     reasonHasStats: item.explanation.kind === 'popular',
+    onWatchlist: onWatchlist.has(item.movieId),
   }));
 
   return (
@@ -54,6 +62,9 @@ export default async function RecommendationsPage({
             ? 'No ratings yet'
             : `From your ${profile.length} rating${profile.length === 1 ? '' : 's'}`}
           {hidden.length > 0 && ` · ${hidden.length} hidden`}
+          {watchlistChoice === 'hide' &&
+            watchlist.length > 0 &&
+            ` · ${watchlist.length} on your watchlist left out`}
         </p>
       </div>
       <AlgorithmPicker current={spec} filter={filter} ready={engine?.readyModels ?? []} />

@@ -1,5 +1,5 @@
 /**
- * The /recommendations URL: ?algorithm=nmf&fill=movie-median&genre=Drama&from=1990&to=2005&min=10. Anything
+ * The /recommendations URL: ?algorithm=nmf&fill=movie-median&genre=Drama&from=1990&to=2005&min=10&watchlist=hide. Anything
  * unparsable falls back to its default (a shared link with a typo still shows a page).
  */
 import { z } from 'zod';
@@ -25,6 +25,15 @@ export const MIN_RATINGS_CHOICES = [0, 5, 10, 20, 50] as const;
 export const PAGE_SIZE = 12;
 export const MAX_PAGE_SIZE = 48;
 
+/** Movies on the visitor's watchlist: shown among the recommendations (with a badge), or left out. */
+export const WATCHLIST_CHOICES = ['show', 'hide'] as const;
+export type WatchlistChoice = (typeof WATCHLIST_CHOICES)[number];
+
+/** The movie filter plus what to do with watchlisted movies (which only a visitor's page knows). */
+export interface RecommendationFilter extends ResolvedMovieFilter {
+  watchlist: WatchlistChoice;
+}
+
 const Year = z.coerce.number().int().min(1870).max(2100);
 const Query = z.object({
   algorithm: z.string().max(40).optional().catch(undefined),
@@ -34,12 +43,13 @@ const Query = z.object({
   to: Year.optional().catch(undefined),
   min: z.coerce.number().int().min(0).max(10_000).optional().catch(undefined),
   n: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional().catch(undefined),
+  watchlist: z.enum(WATCHLIST_CHOICES).optional().catch(undefined),
 });
 
 export interface RecommendationQuery {
   spec: ModelSpec;
   n: number;
-  filter: ResolvedMovieFilter;
+  filter: RecommendationFilter;
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -58,6 +68,7 @@ export function parseRecommendationQuery(params: SearchParams): RecommendationQu
       yearFrom: query.from ?? null,
       yearTo: query.to ?? null,
       minRatings: query.min ?? DEFAULT_MIN_RATINGS,
+      watchlist: query.watchlist ?? 'show',
     },
   };
 }
@@ -75,6 +86,7 @@ export function recommendationHref(
   if (filter.yearTo != null) params.set('to', String(filter.yearTo));
   if (filter.minRatings != null && filter.minRatings !== DEFAULT_MIN_RATINGS)
     params.set('min', String(filter.minRatings));
+  if (filter.watchlist === 'hide') params.set('watchlist', 'hide');
   if (n !== undefined && n !== PAGE_SIZE) params.set('n', String(n));
   return `${path}?${params.toString()}`;
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 const links = [
   { href: '/', label: 'Rate movies' },
   { href: '/recommendations', label: 'Recommendations' },
+  { href: '/watchlist', label: 'Watchlist' },
   { href: '/similarity', label: 'Similar users' },
   { href: '/profile', label: 'Your ratings' },
   { href: '/movie-night', label: 'Movie night' },

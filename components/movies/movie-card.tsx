@@ -1,21 +1,29 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { MovieSummary } from '@/lib/data/movies';
 import { RatingControl } from '@/components/rating/rating-control';
+import { WatchlistButton } from '@/components/watchlist/watchlist-button';
 import { PredictedRating } from './predicted-rating';
 import { displayTitle, formatCount, formatMean } from '@/lib/display';
 
 /**
  * A movie in a grid: title, year, genres, what others thought, the visitor's predicted rating (once they have rated
- * enough movies to have one) and their own rating control.
+ * enough movies to have one), their own rating control, the watchlist toggle (when `watchlisted` is given) and any
+ * further `actions` of the list it is in.
  */
 export function MovieCard({
   movie,
   rating,
   predicted = null,
+  watchlisted,
+  actions,
 }: {
   movie: MovieSummary;
   rating: number | null;
   predicted?: number | null;
+  /** Whether the movie is on the visitor's watchlist; undefined: no watchlist toggle. */
+  watchlisted?: boolean;
+  actions?: ReactNode;
 }) {
   return (
     <article className="card h-100 movie-card">
@@ -43,6 +51,14 @@ export function MovieCard({
         </p>
         <div className="mt-auto">
           <RatingControl movieId={movie.id} title={movie.title} initialRating={rating} />
+          {(watchlisted !== undefined || actions) && (
+            <div className="d-flex flex-wrap align-items-center gap-2 mt-2">
+              {watchlisted !== undefined && (
+                <WatchlistButton movieId={movie.id} title={movie.title} onWatchlist={watchlisted} />
+              )}
+              {actions}
+            </div>
+          )}
         </div>
       </div>
     </article>

@@ -2,12 +2,15 @@ import Link from 'next/link';
 import { RatingControl } from '@/components/rating/rating-control';
 import type { RecommendedMovie } from '@/lib/recsys/engine';
 import { PredictedRating } from '@/components/movies/predicted-rating';
+import { WatchlistButton } from '@/components/watchlist/watchlist-button';
 import { displayTitle, formatCount, formatMean, imdbUrl, tmdbUrl } from '@/lib/display';
 
 /** What a card shows: a recommended movie as plain data (the list lives in a client component). */
 export interface RecommendationCardData extends Omit<RecommendedMovie, 'explanation'> {
   /** The reason already states the average and count (popular movies): skip the statistics line's numbers. */
   reasonHasStats?: boolean;
+  /** On the visitor's watchlist: a badge says so, and the toggle is pressed. */
+  onWatchlist?: boolean;
 }
 
 export interface RecommendationCardProps {
@@ -42,6 +45,11 @@ export function RecommendationCard({ item, rank, onHide, hiding }: Recommendatio
           </h3>
           <PredictionBadge item={item} />
         </div>
+        {item.onWatchlist && (
+          <p className="mb-0">
+            <span className="badge text-bg-success">On your watchlist</span>
+          </p>
+        )}
         {item.genres.length > 0 && (
           <div className="d-flex flex-wrap gap-1">
             {item.genres.map((genre) => (
@@ -77,6 +85,11 @@ export function RecommendationCard({ item, rank, onHide, hiding }: Recommendatio
         </p>
         <div className="mt-auto d-flex flex-wrap align-items-center justify-content-between gap-2 pt-1">
           <RatingControl movieId={item.movieId} title={item.title} initialRating={null} />
+          <WatchlistButton
+            movieId={item.movieId}
+            title={item.title}
+            onWatchlist={item.onWatchlist ?? false}
+          />
           <button
             type="button"
             className="btn btn-sm btn-outline-secondary"

@@ -18,7 +18,7 @@ export function RecommendationFilters({ spec, filter, genres }: RecommendationFi
     >
       <input type="hidden" name="algorithm" value={spec.algorithm} />
       {spec.fill && <input type="hidden" name="fill" value={spec.fill} />}
-      <div className="col-6 col-md-3">
+      <div className="col-6 col-md-3 col-xl-2">
         <label htmlFor="filter-genre" className="form-label small mb-1">
           Genre
         </label>
@@ -68,7 +68,7 @@ export function RecommendationFilters({ spec, filter, genres }: RecommendationFi
           defaultValue={filter.yearTo ?? ''}
         />
       </div>
-      <div className="col-6 col-md-3">
+      <div className="col-6 col-md-3 col-xl-2">
         <label htmlFor="filter-min" className="form-label small mb-1">
           At least … ratings
         </label>
@@ -83,6 +83,20 @@ export function RecommendationFilters({ spec, filter, genres }: RecommendationFi
               {min === 0 ? 'any number' : `${min} ratings`}
             </option>
           ))}
+        </select>
+      </div>
+      <div className="col-6 col-md-4 col-xl-2">
+        <label htmlFor="filter-watchlist" className="form-label small mb-1">
+          Movies on your watchlist
+        </label>
+        <select
+          id="filter-watchlist"
+          name="watchlist"
+          className="form-select form-select-sm"
+          defaultValue={filter.watchlist}
+        >
+          <option value="show">Show them (marked)</option>
+          <option value="hide">Leave them out</option>
         </select>
       </div>
       <div className="col-6 col-md-2">

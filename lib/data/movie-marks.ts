@@ -84,3 +84,13 @@ export async function removeMovieMark(
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** Takes one mark off every movie of a visitor ("undo all"); returns how many were taken off. */
+export async function removeMovieMarks(db: Kysely<DB>, input: { userId: number; mark: MovieMark }): Promise<number> {
+  const result = await db
+    .deleteFrom('movie_marks')
+    .where('user_id', '=', input.userId)
+    .where('mark', '=', input.mark)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -7,6 +7,7 @@ import { HideMovieButton } from '@/components/movies/hide-movie-button';
 import { MovieTags } from '@/components/movies/movie-tags';
 import { PredictedRating } from '@/components/movies/predicted-rating';
 import { SimilarMovies } from '@/components/movies/similar-movies';
+import { WatchlistButton } from '@/components/watchlist/watchlist-button';
 import { RatingControl } from '@/components/rating/rating-control';
 import { getDatabase } from '@/db/client';
 import { listMarkedMovieIds } from '@/lib/data/movie-marks';
@@ -28,11 +29,12 @@ export default async function MoviePage({ params }: Props) {
   if (!movie) notFound();
   const { db } = await getDatabase();
   const visitorId = await getVisitorId();
-  const [tags, histogram, ratings, hidden] = await Promise.all([
+  const [tags, histogram, ratings, hidden, watchlist] = await Promise.all([
     listMovieTags(db, movie.id),
     listRatingHistogram(db, movie.id),
     visitorId === null ? [] : listUserRatings(db, visitorId),
     visitorId === null ? ([] as number[]) : listMarkedMovieIds(db, visitorId, 'hidden'),
+    visitorId === null ? ([] as number[]) : listMarkedMovieIds(db, visitorId, 'watchlist'),
   ]);
   const rating = ratings.find((rated) => rated.movieId === movie.id)?.rating ?? null;
   const predicted =
@@ -73,7 +75,14 @@ export default async function MoviePage({ params }: Props) {
             Your rating
           </h2>
           <RatingControl movieId={movie.id} title={movie.title} initialRating={rating} />
-          <div className="ms-md-auto">
+          <div className="ms-md-auto d-flex flex-wrap align-items-center gap-2">
+            {rating === null && (
+              <WatchlistButton
+                movieId={movie.id}
+                title={movie.title}
+                onWatchlist={watchlist.includes(movie.id)}
+              />
+            )}
             <HideMovieButton movieId={movie.id} title={movie.title} hidden={hidden.includes(movie.id)} />
           </div>
         </div>
