@@ -91,6 +91,22 @@ describeEachDatabase(
       expect(again.report.counts.ratings).toEqual({ new: 0, unchanged: 3, replaces: 0, kept: 0 });
     });
 
+    it('refuses a form posted from another site (the visitor cookie would be replaced) and saves nothing', async () => {
+      const response = await POST(
+        new Request('http://test/api/profile/import?confirm=1', {
+          method: 'POST',
+          headers: {
+            'content-type': 'text/plain',
+            'sec-fetch-site': 'cross-site',
+            origin: 'https://evil.example',
+          },
+          body: LETTERBOXD,
+        }),
+      );
+      expect(response.status).toBe(403);
+      expect(mockJar.has(VISITOR_COOKIE)).toBe(false);
+    });
+
     it('takes the file as a raw body with dryRun=0 and choices for ambiguous rows', async () => {
       const upload = 'Date,Name,Year,Letterboxd URI\n2024-01-01,Toy Story,,x\n2024-01-01,Toy Story 2,,y\n';
       // "Toy Story" without a year is one film here; a choice for a row that is not ambiguous changes nothing.

@@ -11,12 +11,14 @@
  * report); ambiguous rows without a choice are skipped.
  *   → 200 { "saved": boolean, "report": ImportReport (lib/profile-import/plan.ts) }
  * Errors: 400 { error, reason } for a file that cannot be imported (wrong format, not UTF-8, empty, bad row, ZIP
- * without the expected CSVs) or bad choices, 413 over 5 MB, 429 too many writes, 503 database unavailable.
+ * without the expected CSVs) or bad choices, 403 a form posted from another site, 413 over 5 MB, 429 too many writes,
+ * 503 database unavailable.
  */
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDatabase } from '@/db/client';
 import { allowWrite, RateLimitedError, TOO_MANY } from '@/lib/actions/write-limits';
+import { isCrossSiteRequest } from '@/lib/http/cross-site';
 import { revalidateVisitorPages } from '@/lib/actions/revalidate';
 import { loadImportCatalogue, loadVisitorState, saveProfileImport } from '@/lib/data/profile-import';
 import { ImportFileError, MAX_IMPORT_BYTES, tooLarge } from '@/lib/profile-import/errors';
@@ -87,6 +89,11 @@ function parseOptions(upload: Upload): { confirm: boolean; choices: z.infer<type
 }
 
 export async function POST(request: Request): Promise<Response> {
+  if (isCrossSiteRequest(request))
+    return fail(
+      403,
+      'Imports come from this site’s own page or from a program, not from another site’s form.',
+    );
   if (!(await allowWrite())) return fail(429, TOO_MANY, undefined, { 'Retry-After': '60' });
   const upload = await readUpload(request);
   if (upload instanceof Response) return upload;
