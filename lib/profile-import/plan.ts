@@ -22,6 +22,9 @@ export type WatchlistStatus = 'new' | 'unchanged' | 'rated';
 /** An ambiguous row: the movie id chosen on the report, or 'skip'. Rows without a choice are skipped. */
 export type Choices = Record<string, number | 'skip'>;
 
+/** Candidates the report offers for an ambiguous row. */
+export const MAX_CANDIDATES = 10;
+
 export interface VisitorState {
   ratings: Map<number, { rating: number; ratedAt: Date }>;
   watchlist: Set<number>;
@@ -129,7 +132,8 @@ export function planImport(
         ...fileRow(entry),
         kind: entry.kind,
         rating: entry.rating ?? null,
-        candidates: match.candidates.map((id) => ({
+        // The likeliest few: a title without a year ("Emma") can fit dozens of movies.
+        candidates: match.candidates.slice(0, MAX_CANDIDATES).map((id) => ({
           ...ref(id),
           genres: [...(catalogue.movies.get(id)!.genres ?? [])],
         })),

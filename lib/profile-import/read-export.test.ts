@@ -1,7 +1,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import { EXPORT_FORMATS, imdbToStars } from './formats';
 import { MAX_IMPORT_BYTES } from './errors';
-import { readExport } from './read-export';
+import { MAX_IMPORT_ROWS, readExport } from './read-export';
 import { fixture } from './test-catalogue';
 
 const csv = (text: string) => strToU8(text);
@@ -123,6 +123,17 @@ describe('readExport', () => {
     const bomb = zipSync({ 'ratings.csv': new Uint8Array(4 * MAX_IMPORT_BYTES + 1) });
     expect(bomb.byteLength).toBeLessThan(MAX_IMPORT_BYTES);
     expect(() => readExport(bomb, 'export.zip')).toThrow('limited to 5 MB');
+    // Entries each under the limit (one name repeated in other cases, read once): counted together.
+    const names = ['ratings.csv', 'Ratings.csv', 'RATINGS.CSV', 'diary.csv', 'watchlist.csv'];
+    const entry = new Uint8Array(Math.round(1.6 * MAX_IMPORT_BYTES));
+    const many = zipSync(Object.fromEntries(names.map((name) => [name, entry])));
+    expect(() => readExport(many, 'export.zip')).toThrow('limited to 5 MB');
+  });
+
+  it('refuses more rows than MAX_IMPORT_ROWS', () => {
+    const header = 'Date,Name,Year,Letterboxd URI,Rating';
+    const rows = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `2024-01-01,Film ${i},2000,x,4`);
+    expect(() => readExport(csv([header, ...rows].join('\n')), 'ratings.csv')).toThrow(/limited to 25,000/);
   });
 
   it('strips a byte-order mark and accepts CRLF line ends', () => {

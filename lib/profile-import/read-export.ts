@@ -13,8 +13,13 @@ export interface ParsedUpload {
 
 /** Letterboxd's export, by the names it gives its files at the top of the ZIP. */
 const LETTERBOXD_ZIP_FILES = ['ratings.csv', 'diary.csv', 'watchlist.csv'];
-/** A file inside the ZIP may unpack to at most this (a few times the upload limit: CSV compresses about 4:1). */
+/** The files read from a ZIP may unpack to at most this in all (a few times the upload limit: CSV compresses ~4:1). */
 const MAX_UNZIPPED_BYTES = 4 * MAX_IMPORT_BYTES;
+/**
+ * Rows an upload may hold: far past any film fan's history (an IMDb export of 10,000 ratings), and a bound on the
+ * report, which lists every row (a title-only row can match dozens of movies).
+ */
+export const MAX_IMPORT_ROWS = 25_000;
 
 const isZip = (bytes: Uint8Array): boolean =>
   bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -24,6 +29,12 @@ export function readExport(bytes: Uint8Array, fileName: string): ParsedUpload {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw tooLarge();
   if (bytes.byteLength === 0) throw new ImportFileError('The file is empty.', 'empty');
   const parsed = isZip(bytes) ? readZip(bytes) : [readCsv(bytes, baseName(fileName))];
+  const rows = parsed.reduce((sum, file) => sum + file.entries.length, 0);
+  if (rows > MAX_IMPORT_ROWS)
+    throw new ImportFileError(
+      `The file has ${rows.toLocaleString('en')} rows: imports are limited to ${MAX_IMPORT_ROWS.toLocaleString('en')}.`,
+      'too-large',
+    );
   return {
     files: parsed.map(({ name, format, label }) => ({ name, format, label })),
     entries: parsed.flatMap((file) => file.entries),
@@ -37,11 +48,18 @@ function baseName(fileName: string): string {
 
 function readZip(bytes: Uint8Array): (ParsedFile & { name: string })[] {
   let files: Record<string, Uint8Array>;
+  // A ZIP bomb could repeat a wanted name (in other cases) many times, each entry under the limit: count every
+  // entry kept against one limit, and keep each name once.
+  let unzipped = 0;
+  const kept = new Set<string>();
   try {
     files = unzipSync(bytes, {
       filter: (file) => {
-        if (!LETTERBOXD_ZIP_FILES.includes(file.name.toLowerCase())) return false;
-        if (file.originalSize > MAX_UNZIPPED_BYTES) throw tooLarge();
+        const name = file.name.toLowerCase();
+        if (!LETTERBOXD_ZIP_FILES.includes(name) || kept.has(name)) return false;
+        unzipped += file.originalSize;
+        if (unzipped > MAX_UNZIPPED_BYTES) throw tooLarge();
+        kept.add(name);
         return true;
       },
     });
