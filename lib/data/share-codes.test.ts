@@ -69,6 +69,8 @@ describeEachDatabase(
       expect(await revokeShareCode(db, { ownerId: owner.id, code })).toBe(false);
       expect(await findSharedRatings(db, code)).toBeNull();
       expect(await listActiveShareCodes(db, owner.id)).toEqual([]);
+      // The snapshot is gone with it, not kept behind a flag.
+      expect(await db.selectFrom('share_codes').select('code').where('owner_id', '=', owner.id).execute()).toEqual([]);
     });
 
     it('stops an expired code and forgets codes with their owner', async () => {

@@ -47,6 +47,12 @@ export async function createShareCode(
   input: { ownerId: number; ratings: readonly RatedMovie[]; days: number },
 ): Promise<ShareCodeInfo> {
   const snapshot = input.ratings.map(({ movieId, rating }) => ({ movieId, rating }));
+  // A dead code keeps nothing: its snapshot goes when the owner makes a new one (and at once when revoked).
+  await db
+    .deleteFrom('share_codes')
+    .where('owner_id', '=', input.ownerId)
+    .where((eb) => eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('revoked_at', 'is not', null)]))
+    .execute();
   const row = await db
     .insertInto('share_codes')
     .values({
@@ -79,17 +85,19 @@ export async function listActiveShareCodes(db: Kysely<DB>, ownerId: number): Pro
   return rows.map(toInfo);
 }
 
-/** Revokes one of the owner's codes; false when it is not theirs, unknown, or already dead. */
+/**
+ * Revokes one of the owner's codes: the row and its snapshot are deleted, so the code stops working and the shared
+ * ratings are gone. False when it is not theirs, unknown, or already dead.
+ */
 export async function revokeShareCode(db: Kysely<DB>, input: { ownerId: number; code: string }): Promise<boolean> {
   const result = await db
-    .updateTable('share_codes')
-    .set({ revoked_at: sql<Date>`now()` })
+    .deleteFrom('share_codes')
     .where('code', '=', input.code)
     .where('owner_id', '=', input.ownerId)
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return Number(result.numDeletedRows) > 0;
 }
 
 /** The shared ratings behind a live code; null for an unknown, expired or revoked code. */
