@@ -95,7 +95,9 @@ async function upsertRatingBatch(db: Kysely<DB>, userId: number, rows: readonly 
         user_id: userId,
         movie_id: row.movieId,
         rating: row.rating,
-        rated_at: row.date ? new Date(row.date) : sql<Date>`now()`,
+        // Never in the future (a day read as UTC midnight can be ahead of the clock): a later click on the site
+        // must still win under "last write wins".
+        rated_at: row.date ? sql<Date>`least(${new Date(row.date)}::timestamptz, now())` : sql<Date>`now()`,
       })),
     )
     .onConflict((oc) =>

@@ -30,7 +30,10 @@ describeEachDatabase(
       const ms = (d: Date) => d.getTime();
       return {
         ratings: (await listUserRatings(db, userId)).map((r) => ({ ...r, ratedAt: ms(r.ratedAt) })),
-        marks: (await listMovieMarks(db, userId)).map((m) => ({ ...m, markedAt: ms(m.markedAt) })),
+        // Marks made in the same millisecond have no order a file could keep: compare them as a set.
+        marks: (await listMovieMarks(db, userId))
+          .map((m) => ({ ...m, markedAt: ms(m.markedAt) }))
+          .sort((a, b) => a.mark.localeCompare(b.mark) || a.movieId - b.movieId),
       };
     }
 

@@ -19,7 +19,8 @@ export async function loadProfileExport(db: Kysely<DB>, userId: number): Promise
       .leftJoin('links', 'links.movie_id', 'movies.id')
       .select([...movieColumns, 'ratings.rating', 'ratings.rated_at'])
       .where('ratings.user_id', '=', userId)
-      .orderBy('ratings.rated_at', 'desc')
+      // To the millisecond, as the file keeps times: a restored profile exports in the same order.
+      .orderBy(sql`date_trunc('milliseconds', ratings.rated_at)`, 'desc')
       .orderBy('movies.id')
       .execute(),
     db
@@ -29,7 +30,7 @@ export async function loadProfileExport(db: Kysely<DB>, userId: number): Promise
       .select([...movieColumns, 'movie_marks.mark', 'movie_marks.marked_at'])
       .where('movie_marks.user_id', '=', userId)
       .orderBy('movie_marks.mark')
-      .orderBy('movie_marks.marked_at', 'desc')
+      .orderBy(sql`date_trunc('milliseconds', movie_marks.marked_at)`, 'desc')
       .orderBy('movies.id')
       .execute(),
     sql<{ now: Date }>`SELECT now() AS now`.execute(db),
@@ -148,7 +149,15 @@ export async function restoreProfile(
       const chunk = written.slice(i, i + CHUNK);
       await trx
         .insertInto('ratings')
-        .values(chunk.map((r) => ({ user_id: userId, movie_id: r.movieId, rating: r.rating, rated_at: r.ratedAt })))
+        .values(
+          chunk.map((r) => ({
+            user_id: userId,
+            movie_id: r.movieId,
+            rating: r.rating,
+            // A file's time is never later than now: a later click on the site must still win.
+            rated_at: sql<Date>`least(${r.ratedAt}::timestamptz, now())`,
+          })),
+        )
         .onConflict((oc) =>
           oc
             .columns(['user_id', 'movie_id'])

@@ -54,7 +54,8 @@ type Row = { movieId: number; rating?: number; ratedAt?: Date; markedAt?: Date }
 
 function movieIdOf(value: unknown, where: string): number {
   const id = typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
-  if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0)
+  // Past 2^31 - 1 it is no movie id the database can hold (an integer column).
+  if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0 || id > 2_147_483_647)
     throw new ProfileFileError(`${where}: movieId must be a positive whole number.`);
   return id;
 }

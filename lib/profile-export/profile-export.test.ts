@@ -147,6 +147,11 @@ describe('a file that is not a good export', () => {
     ],
     ['a bad movie id', `${CSV_HEADER}\nhidden,-3,,,X,,,2026-12-01T10:00:00.000Z\n`, /Line 2: movieId/],
     [
+      'a movie id past what the database holds',
+      '{"format": "movielens-recommender-profile", "version": 1, "ratings": [{"movieId": 3000000000, "rating": 4, "ratedAt": "2026-12-01T10:00:00.000Z"}]}',
+      /movieId must be a positive whole number/,
+    ],
+    [
       'a movie rated twice',
       `${CSV_HEADER}\nrating,1,,,A,4,2026-12-01T10:00:00.000Z,\nrating,1,,,A,3,2026-12-01T10:00:00.000Z,\n`,
       /Line 3: movie 1 is rated twice/,
