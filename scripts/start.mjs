@@ -41,22 +41,27 @@ function runPrimary(count) {
   console.log(`[start] ${count} worker processes (WEB_CONCURRENCY), primary pid ${process.pid}`);
   let stopping = false;
   const startedAt = new Map();
+  const firstGeneration = new Set();
+  let quickDeaths = 0;
   const fork = () => {
     const worker = cluster.fork();
     startedAt.set(worker.id, Date.now());
+    return worker;
   };
-  for (let i = 0; i < count; i++) fork();
+  for (let i = 0; i < count; i++) firstGeneration.add(fork().id);
 
   cluster.on('exit', (worker, code, signal) => {
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    const first = firstGeneration.delete(worker.id);
     startedAt.delete(worker.id);
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
     }
     const how = signal ? `signal ${signal}` : `exit code ${code}`;
-    if (lived < EARLY_EXIT_MS) {
-      // Every worker runs the same startup: one that cannot start (a missing secret, a bad setting) means none can.
+    if (first && lived < EARLY_EXIT_MS) {
+      // Every worker runs the same startup: one of the first that cannot start (a missing secret, a bad setting)
+      // means none can. A replacement that dies early is a crash, not a setting: it is forked again, later.
       console.error(
         `[start] worker ${worker.process.pid} stopped during startup (${how}): stopping the site`,
       );
@@ -66,8 +71,15 @@ function runPrimary(count) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode);
       return;
     }
-    console.error(`[start] worker ${worker.process.pid} died (${how}): starting another`);
-    fork();
+    // Back off while workers keep dying young (1 s, 2 s, … 30 s), so a crash loop does not spin the CPU.
+    quickDeaths = lived < EARLY_EXIT_MS ? quickDeaths + 1 : 0;
+    const delay = quickDeaths === 0 ? 0 : Math.min(30_000, 1000 * 2 ** (quickDeaths - 1));
+    console.error(
+      `[start] worker ${worker.process.pid} died (${how}): starting another in ${delay / 1000} s`,
+    );
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, delay);
   });
 
   const stop = (signal) => {
