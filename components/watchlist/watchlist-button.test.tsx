@@ -52,4 +52,26 @@ describe('WatchlistButton', () => {
     expect(await screen.findByText(/^Not saved/)).toHaveClass('text-danger');
     expect(button()).toHaveAttribute('aria-pressed', 'false');
   });
+
+  it('follows the page once it changes after a save: rating the movie took it off the watchlist', async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(
+      <WatchlistButton movieId={2571} title="Matrix, The (1999)" onWatchlist={false} />,
+    );
+    await user.click(button());
+    await screen.findByText('Added to your watchlist.');
+    rerender(<WatchlistButton movieId={2571} title="Matrix, The (1999)" onWatchlist />); // the revalidated page
+    expect(button()).toHaveAttribute('aria-pressed', 'true');
+    rerender(<WatchlistButton movieId={2571} title="Matrix, The (1999)" onWatchlist={false} />); // rated since
+    expect(button()).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  it('keeps the keyboard focus while saving', async () => {
+    const user = userEvent.setup();
+    render(<WatchlistButton movieId={2571} title="Matrix, The (1999)" onWatchlist={false} />);
+    await user.click(button());
+    expect(button()).toHaveFocus();
+    await screen.findByText('Added to your watchlist.');
+    expect(button()).toHaveFocus();
+  });
 });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { setWatchlist } from '@/lib/actions/movie-marks';
 import type { ActionState } from '@/lib/actions/state';
 import { displayTitle } from '@/lib/display';
@@ -36,7 +36,16 @@ export function WatchlistButton({
     },
     { status: 'idle', message: '', onWatchlist: null },
   );
-  const saved = state.onWatchlist ?? onWatchlist;
+  // The page's own answer (the prop, fresh after each revalidation) wins over this button's memory of its last
+  // save once it changes: rating the movie elsewhere on the page takes it off the watchlist. The memory serves
+  // while the prop has not moved since that save (a card the grid holds as first shown).
+  const [previousProp, setPreviousProp] = useState(onWatchlist);
+  const [stateAtPropChange, setStateAtPropChange] = useState(state);
+  if (previousProp !== onWatchlist) {
+    setPreviousProp(onWatchlist);
+    setStateAtPropChange(state);
+  }
+  const saved = state !== stateAtPropChange && state.onWatchlist !== null ? state.onWatchlist : onWatchlist;
   // While saving, show the state asked for.
   const pressed = pending ? !saved : saved;
   const name = displayTitle(title);
@@ -50,7 +59,11 @@ export function WatchlistButton({
         aria-pressed={pressed}
         aria-label={`Want to watch ${name}`}
         title={pressed ? 'On your watchlist: press to take it off' : 'Add to your watchlist'}
-        disabled={pending}
+        // Not `disabled`: that would drop the keyboard focus while saving.
+        aria-disabled={pending}
+        onClick={(event) => {
+          if (pending) event.preventDefault();
+        }}
       >
         <span aria-hidden="true">{pressed ? '✓ ' : '+ '}</span>
         Want to watch
