@@ -60,6 +60,15 @@ describe('RateMoreGrid', () => {
     expect(titles()).toEqual(['Toy Story', 'Jumanji', 'Heat']);
   });
 
+  it('gives the keyboard focus to the next card’s skip button (the last card: the one before)', async () => {
+    const user = userEvent.setup();
+    render(<RateMoreGrid items={ITEMS} {...props} />);
+    await user.click(screen.getByRole('button', { name: 'Haven’t seen it: skip Jumanji' }));
+    expect(screen.getByRole('button', { name: 'Haven’t seen it: skip Heat' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Haven’t seen it: skip Heat' }));
+    expect(screen.getByRole('button', { name: 'Haven’t seen it: skip Toy Story' })).toHaveFocus();
+  });
+
   it('brings the card back when the skip cannot be saved', async () => {
     skipMock.mockResolvedValueOnce({ status: 'error', message: 'Not saved: try again.' });
     const user = userEvent.setup();

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { MovieCard } from '@/components/movies/movie-card';
 import { skipMovie, unskipMovies } from '@/lib/actions/movie-marks';
 import { idleState } from '@/lib/actions/state';
@@ -45,6 +45,13 @@ export function RateMoreGrid({
   const [lastSkipped, setLastSkipped] = useState<MovieToRate | null>(null);
   const [message, setMessage] = useState('');
   const [pending, startTransition] = useTransition();
+  // The card whose "Haven't seen it" button takes the keyboard focus when the focused card leaves the grid.
+  const focusAfterSkip = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusAfterSkip.current === null) return;
+    document.querySelector<HTMLButtonElement>(`[data-skip-for="${focusAfterSkip.current}"]`)?.focus();
+    focusAfterSkip.current = null;
+  });
 
   function toggle(movieId: number, skip: boolean) {
     setSkipped((current) => {
@@ -56,6 +63,10 @@ export function RateMoreGrid({
   }
 
   function skip(item: MovieToRate) {
+    // The next card (or the one before, at the end) takes the focus the skipped card's button had.
+    const at = shown.findIndex((other) => other.movie.id === item.movie.id);
+    const neighbour = shown[at + 1] ?? shown[at - 1];
+    focusAfterSkip.current = neighbour?.movie.id ?? null;
     toggle(item.movie.id, true);
     startTransition(async () => {
       const form = new FormData();
@@ -132,6 +143,7 @@ export function RateMoreGrid({
                     type="button"
                     className="btn btn-sm btn-outline-secondary"
                     onClick={() => skip(item)}
+                    data-skip-for={item.movie.id}
                     aria-label={`Haven’t seen it: skip ${displayTitle(item.movie.title)}`}
                   >
                     Haven’t seen it
