@@ -11,6 +11,7 @@
  * 413 for a body over 64 KB, 415 for a non-JSON content type, and 503 with Retry-After while the requested
  * model is still training (an empty ratings list or algorithm "popular" is always answered).
  */
+import { readLimited } from '@/lib/http/read-limited';
 import { NextResponse } from 'next/server';
 import { getDatabase } from '@/db/client';
 import { listExistingMovieIds } from '@/lib/data/training';
@@ -31,7 +32,8 @@ export async function POST(request: Request): Promise<Response> {
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) return fail(413, `body must be at most ${MAX_BODY_BYTES / 1024} KB`);
   // A client that disconnects mid-body makes the read reject: answer 400 rather than an unhandled 500.
-  const text = await readLimited(request, MAX_BODY_BYTES).catch(() => undefined);
+  const body = await readLimited(request, MAX_BODY_BYTES).catch(() => undefined);
+  const text = body == null ? body : Buffer.from(body).toString('utf8');
   if (text === undefined) return fail(400, 'body could not be read');
   if (text === null) return fail(413, `body must be at most ${MAX_BODY_BYTES / 1024} KB`);
   let json: unknown;
@@ -84,23 +86,4 @@ export async function POST(request: Request): Promise<Response> {
     console.error('[api/recommendations]', error);
     return fail(500, 'could not compute recommendations');
   }
-}
-
-/** The body as text, or null once it passes `limit` bytes (a missing or lying Content-Length cannot get past it). */
-async function readLimited(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

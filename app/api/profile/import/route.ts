@@ -14,6 +14,7 @@
  * without the expected CSVs) or bad choices, 403 a form posted from another site, 413 over 5 MB, 429 too many writes,
  * 503 database unavailable.
  */
+import { readLimited } from '@/lib/http/read-limited';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDatabase } from '@/db/client';
@@ -131,23 +132,4 @@ export async function POST(request: Request): Promise<Response> {
     console.error('[api/profile/import]', error);
     return fail(503, 'Nothing was imported: we could not reach the database. Please try again.');
   }
-}
-
-/** The body, or null once it passes `limit` bytes (a missing or lying Content-Length cannot get past it). */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
