@@ -69,16 +69,24 @@ export async function createPgliteTestDatabase(): Promise<TestDatabase> {
 
 export async function createPostgresTestDatabase(url: string): Promise<TestDatabase> {
   const schema = `test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE SCHEMA ${schema}`);
-  } finally {
-    await admin.end();
-  }
-  const connection = await connectDatabase({
-    databaseUrl: url,
-    poolConfig: { options: `-c search_path=${schema}`, max: 5 },
+  const createSchema = async () => {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await admin.end();
+    }
+  };
+  await createSchema();
+  const connect = () =>
+    connectDatabase({ databaseUrl: url, poolConfig: { options: `-c search_path=${schema}`, max: 5 } });
+  // Twice in many CI runs the first migration found the new schema gone ("schema … does not exist", 3F000) with
+  // nothing here dropping it; the cause is not found yet. Create it again and retry once rather than fail a file.
+  const connection = await connect().catch(async (error: unknown) => {
+    if (!/schema "[^"]+" does not exist/.test(String((error as Error)?.message))) throw error;
+    await createSchema();
+    return connect();
   });
   return {
     connection,
