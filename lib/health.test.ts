@@ -14,7 +14,6 @@ function engine(
     dataVersion: 'v1',
     progress: { done: 0, total: states.length, current: null },
     models: states.map((state, i) => ({ key: `m${i}`, state, source: null, ms: null, error: null })),
-    similarity: false,
     itemSimilarity: false,
     trainingRatings: 0,
     startedAt: null,

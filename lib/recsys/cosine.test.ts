@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { profileVector } from './common';
-import { createCosineRecommender, fitCosine, profileSimilarities, userSimilarityMatrix } from './cosine';
+import { createCosineRecommender, fitCosine, profileSimilarities, userSimilaritiesAmong } from './cosine';
 import { buildRatingMatrix } from './matrix';
 import { createRecommender, fitModel, type FitOptions } from './index';
 import { syntheticMatrix, syntheticRows } from './test-helpers';
@@ -26,20 +26,38 @@ describe('cosine similarity', () => {
     );
   });
 
-  it('the user similarity matrix is exactly symmetric with unit diagonal and shared counts', () => {
+  it('similarities among a few users: symmetric, unit diagonal, shared counts, equal to the brute-force measure', () => {
     const mat = syntheticMatrix(25, 30, { seed: 4, density: 0.4 });
     const before = Float32Array.from(mat.values);
+    const users = [3, 0, 17, 3, 24, 9];
     for (const centred of [true, false]) {
-      const { similarity, shared } = userSimilarityMatrix(mat, { centred });
-      const m = mat.users;
-      for (let u = 0; u < m; u++) {
-        for (let v = 0; v < m; v++) {
-          expect(similarity[u * m + v]).toBe(similarity[v * m + u]);
-          expect(shared[u * m + v]).toBe(shared[v * m + u]);
+      const model = fitCosine(mat, { centred });
+      const { similarity, shared } = userSimilaritiesAmong(model, users);
+      const n = users.length;
+      const row = (u: number) => {
+        const out = new Map<number, number>();
+        for (let p = mat.rowPtr[u] as number; p < (mat.rowPtr[u + 1] as number); p++)
+          out.set(
+            mat.colIdx[p] as number,
+            (mat.values[p] as number) - (centred ? (model.userMeans[u] as number) : 0),
+          );
+        return out;
+      };
+      for (let a = 0; a < n; a++) {
+        for (let b = 0; b < n; b++) {
+          const [ra, rb] = [row(users[a] as number), row(users[b] as number)];
+          let dot = 0;
+          let count = 0;
+          for (const [j, x] of ra) if (rb.has(j)) [dot, count] = [dot + x * (rb.get(j) as number), count + 1];
+          const norms =
+            (model.userNorms[users[a] as number] as number) * (model.userNorms[users[b] as number] as number);
+          expect(shared[a * n + b]).toBe(count);
+          expect(similarity[a * n + b]).toBe(similarity[b * n + a]);
+          if (users[a] === users[b]) expect(similarity[a * n + b]).toBe(1);
+          else expect(similarity[a * n + b]).toBeCloseTo(dot / norms, 5);
         }
-        expect(shared[u * m + u]).toBe((mat.rowPtr[u + 1] as number) - (mat.rowPtr[u] as number));
+        expect(shared[a * n + a]).toBe(row(users[a] as number).size);
       }
-      expect(similarity[0]).toBeCloseTo(1, 6);
     }
     expect(mat.values).toEqual(before);
   });

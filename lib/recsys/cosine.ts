@@ -247,41 +247,51 @@ export function createCosineRecommender(model: CosineModel): Recommender {
 }
 
 /**
- * Full users×users similarity, plain or adjusted (`centred`: each user's mean subtracted) cosine, no default: the
- * heat map compares the visitor with the same measure (row-major Float32Array, users², symmetric, diagonal 1 for users with a
- * non-zero vector) and the number of movies each pair shares (Int32Array, same layout), for the heat map.
- * Sums run over shared movies in movie order for both (u, v) and (v, u), so the matrix is exactly symmetric.
- * O(Σ_j raters(j)²).
+ * Similarity (the model's measure: adjusted cosine when it is centred) and co-rated counts among a few users, by
+ * matrix row: n×n row-major in `users` order. O(n · Σ row lengths), never users × users: the heat map picks at most
+ * 50 users whatever the size of the data (at 200k users a full matrix would be 160 GB).
  */
-export function userSimilarityMatrix(
-  mat: RatingMatrix,
-  { centred }: { centred: boolean },
-): { userIds: Int32Array; similarity: Float32Array; shared: Int32Array } {
-  const model = fitCosine(mat, { centred });
-  const m = mat.users;
-  const similarity = new Float32Array(m * m);
-  const shared = new Int32Array(m * m);
-  const dot = new Float64Array(m);
-  for (let u = 0; u < m; u++) {
-    dot.fill(0);
-    const mu = centred ? (model.userMeans[u] as number) : 0;
+export function userSimilaritiesAmong(
+  model: CosineModel,
+  users: readonly number[],
+): { similarity: Float32Array; shared: Int32Array } {
+  const mat = model.matrix;
+  const n = users.length;
+  const similarity = new Float32Array(n * n);
+  const shared = new Int32Array(n * n);
+  const centre = (u: number) => (model.centred ? (model.userMeans[u] as number) : 0);
+  // One user's centred row scattered over the movies; `seen` marks which of them that user rated.
+  const dense = new Float64Array(mat.movies);
+  const seen = new Uint8Array(mat.movies);
+  for (let a = 0; a < n; a++) {
+    const u = users[a] as number;
+    const mu = centre(u);
     for (let p = mat.rowPtr[u] as number; p < (mat.rowPtr[u + 1] as number); p++) {
-      const j = mat.colIdx[p] as number;
-      const x = (mat.values[p] as number) - mu;
-      for (let q = mat.colPtr[j] as number; q < (mat.colPtr[j + 1] as number); q++) {
-        const v = mat.rowIdx[q] as number;
-        dot[v] =
-          (dot[v] as number) +
-          x * ((mat.colValues[q] as number) - (centred ? (model.userMeans[v] as number) : 0));
-        shared[u * m + v] = (shared[u * m + v] as number) + 1;
-      }
+      dense[mat.colIdx[p] as number] = (mat.values[p] as number) - mu;
+      seen[mat.colIdx[p] as number] = 1;
     }
-    for (let v = 0; v < m; v++) {
+    for (let b = a; b < n; b++) {
+      const v = users[b] as number;
+      const mv = centre(v);
+      let dot = 0;
+      let count = 0;
+      for (let p = mat.rowPtr[v] as number; p < (mat.rowPtr[v + 1] as number); p++) {
+        const j = mat.colIdx[p] as number;
+        if (seen[j] === 0) continue;
+        dot += (dense[j] as number) * ((mat.values[p] as number) - mv);
+        count++;
+      }
       const d = (model.userNorms[u] as number) * (model.userNorms[v] as number);
-      similarity[u * m + v] = u === v ? (d > 0 ? 1 : 0) : d > 0 ? (dot[v] as number) / d : 0;
+      const s = u === v ? (d > 0 ? 1 : 0) : d > 0 ? dot / d : 0;
+      similarity[a * n + b] = similarity[b * n + a] = s;
+      shared[a * n + b] = shared[b * n + a] = count;
+    }
+    for (let p = mat.rowPtr[u] as number; p < (mat.rowPtr[u + 1] as number); p++) {
+      dense[mat.colIdx[p] as number] = 0;
+      seen[mat.colIdx[p] as number] = 0;
     }
   }
-  return { userIds: mat.userIds, similarity, shared };
+  return { similarity, shared };
 }
 
 /** Similarity of a visitor profile to every user, by userId order (for "people like you"). */

@@ -20,7 +20,7 @@ export { ALGORITHMS, ALGORITHM_NAMES, allVariants, isAlgorithmName } from './reg
 export type { AlgorithmName, FitOptions, Model } from './registry';
 export { buildRatingMatrix, type RatingMatrix, type RatingRow, type RatingColumns } from './matrix';
 export { foldIn, similarMovies } from './nmf-recommender';
-export { userSimilarityMatrix, visitorSimilarities } from './cosine';
+export { userSimilaritiesAmong, visitorSimilarities } from './cosine';
 export {
   createRatingPredictor,
   DEFAULT_PREDICTOR_SHRINKAGE,

@@ -7,13 +7,7 @@ import type { TrainingRatings } from '@/lib/data/training';
 import { buildRatingMatrix } from '@/lib/recsys/matrix';
 import { errorMessage } from '@/lib/errors';
 import type { ItemSimilarityModel } from '@/lib/recsys/item-similarity';
-import {
-  computeItemSimilarity,
-  computeUserSimilarity,
-  fitModelPayload,
-  type FitJob,
-  type UserSimilarity,
-} from './recsys-adapter';
+import { computeItemSimilarity, fitModelPayload, type FitJob } from './recsys-adapter';
 
 export type { FitJob } from './recsys-adapter';
 
@@ -21,15 +15,12 @@ export type FitEvent =
   | { type: 'started'; key: string }
   | { type: 'fitted'; key: string; payload: Uint8Array; fitMs: number }
   | { type: 'failed'; key: string; error: string }
-  | { type: 'similarity'; similarity: UserSimilarity; ms: number }
   | { type: 'item-similarity'; model: ItemSimilarityModel; ms: number };
 
 export interface FitRequest {
   ratings: TrainingRatings;
   jobs: FitJob[];
-  /** Also compute the MovieLens user × user similarity matrix (for the heat map). */
-  similarity: boolean;
-  /** Also fit the item–item model behind "similar movies" (seconds; not stored, like the user similarity). */
+  /** Also fit the item–item model behind "similar movies" (seconds; not stored). */
   itemSimilarity?: boolean;
 }
 
@@ -46,18 +37,6 @@ export async function runFitJobs(
   { fit = fitModelPayload, pause }: { fit?: FitModel; pause?: () => Promise<void> } = {},
 ): Promise<void> {
   const matrix = buildRatingMatrix(request.ratings);
-  if (request.similarity) {
-    const started = performance.now();
-    try {
-      emit({
-        type: 'similarity',
-        similarity: computeUserSimilarity(matrix),
-        ms: performance.now() - started,
-      });
-    } catch (error) {
-      emit({ type: 'failed', key: 'similarity', error: errorMessage(error) });
-    }
-  }
   if (request.itemSimilarity) {
     const started = performance.now();
     try {

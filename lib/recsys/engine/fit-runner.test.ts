@@ -5,21 +5,15 @@ const job = (key: string) => ({ key, algorithm: 'popular' as const, params: {} }
 const request: FitRequest = {
   ratings: { userIds: new Int32Array(0), movieIds: new Int32Array(0), ratings: new Float32Array(0) },
   jobs: ['a', 'b', 'c', 'd', 'e'].map(job),
-  similarity: true,
   itemSimilarity: true,
 };
 
 describe('splitting the fits over worker threads', () => {
-  it('deals the jobs round-robin in their order, the similarities with the first thread', () => {
+  it('deals the jobs round-robin in their order, the item similarity with the first thread', () => {
     const [first, second] = splitFitRequest(request, 2);
     expect(first?.jobs.map((j) => j.key)).toEqual(['a', 'c', 'e']);
     expect(second?.jobs.map((j) => j.key)).toEqual(['b', 'd']);
-    expect([first?.similarity, first?.itemSimilarity, second?.similarity, second?.itemSimilarity]).toEqual([
-      true,
-      true,
-      false,
-      false,
-    ]);
+    expect([first?.itemSimilarity, second?.itemSimilarity]).toEqual([true, false]);
   });
 
   it('keeps one request on one thread, and leaves out threads with nothing to do', () => {

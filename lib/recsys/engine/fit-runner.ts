@@ -14,13 +14,12 @@ export function fitWorkerCount(cores = os.availableParallelism()): number {
 
 /**
  * The request dealt over `workers` threads: jobs round-robin in their (fit) order, so each thread starts with cheap
- * models; the similarities go with the first thread. Threads without a job are left out.
+ * models; the item similarity goes with the first thread. Threads without a job are left out.
  */
 export function splitFitRequest(request: FitRequest, workers: number): FitRequest[] {
   const parts = Array.from({ length: Math.max(1, workers) }, (_, i): FitRequest => ({
     ratings: request.ratings,
     jobs: request.jobs.filter((_, j) => j % Math.max(1, workers) === i),
-    similarity: i === 0 && request.similarity,
     itemSimilarity: i === 0 && request.itemSimilarity,
   }));
   return parts.filter((part, i) => i === 0 || part.jobs.length > 0);

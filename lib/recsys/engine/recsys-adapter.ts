@@ -1,10 +1,9 @@
-/** The one place the engine touches lib/recsys: fit a model to bytes, bytes back to a recommender, user similarity. */
+/** The one place the engine touches lib/recsys: fit a model to bytes, bytes back to a recommender, similar movies. */
 import {
   createRecommender,
   deserializeModel,
   fitModel,
   serializeModel,
-  userSimilarityMatrix,
   type FitOptions,
   type Model,
 } from '@/lib/recsys';
@@ -15,13 +14,6 @@ import type { ModelSpec } from '@/lib/recsys/model-specs';
 
 /** What a fit needs of a served model's spec. */
 export type FitJob = Pick<ModelSpec, 'key' | 'algorithm' | 'params'>;
-
-/** Adjusted-cosine similarity between MovieLens users (users×users, row-major, rows in `userIds` order) and how many movies each pair shares. */
-export interface UserSimilarity {
-  userIds: Int32Array;
-  similarity: Float32Array;
-  shared: Int32Array;
-}
 
 export interface LoadedRecommender {
   recommender: Recommender;
@@ -47,9 +39,4 @@ export function recommenderFromPayload(
 /** The item–item model behind "similar movies" (lib/recsys/item-similarity.ts, its defaults: phi of liking, top 50). */
 export function computeItemSimilarity(matrix: RatingMatrix): ItemSimilarityModel {
   return fitItemSimilarity(matrix);
-}
-
-export function computeUserSimilarity(matrix: RatingMatrix): UserSimilarity {
-  // Adjusted cosine, as the visitor's row of the heat map (similarity.ts): the two must be one measure.
-  return userSimilarityMatrix(matrix, { centred: true });
 }

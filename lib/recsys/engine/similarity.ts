@@ -1,8 +1,9 @@
 /**
- * The /similarity heat map's data: adjusted-cosine similarity between the visitor and a set of MovieLens users
- * (the most similar ones plus a spread of the rest), and among those users, from the engine's user×user matrix.
+ * The /similarity heat map's data: adjusted-cosine similarity between the visitor and a sample of MovieLens users
+ * (the most similar ones plus a spread of the rest), and among those users, computed for just the users shown
+ * (lib/recsys userSimilaritiesAmong): the cost follows the page, not the number of users.
  */
-import { visitorSimilarities } from '@/lib/recsys';
+import { userSimilaritiesAmong, visitorSimilarities } from '@/lib/recsys';
 import { fitCosine } from '@/lib/recsys/cosine';
 import type { CosineModel } from '@/lib/recsys/cosine';
 import type { RatingMatrix } from '@/lib/recsys/matrix';
@@ -30,66 +31,100 @@ export interface HeatMapData {
 export const MIN_HEAT_MAP_USERS = 10;
 export const MAX_HEAT_MAP_USERS = 50;
 
-/** null while the cosine model or the similarity matrix is not ready. */
+/** null while the ratings are not loaded. */
 export function buildHeatMap(
   engine: Engine | null,
   profile: readonly RatedMovie[],
   count: number,
 ): HeatMapData | null {
   const matrix = engine?.matrix;
-  const full = engine?.similarity;
-  if (!matrix || !full) return null;
+  if (!matrix) return null;
   const cosine = centredCosine(matrix);
-  const m = full.userIds.length;
+  const m = matrix.users;
   const n = Math.min(Math.max(Math.round(count), MIN_HEAT_MAP_USERS), MAX_HEAT_MAP_USERS, m);
-  const position = new Map<number, number>();
-  full.userIds.forEach((id, i) => position.set(id, i));
-  const ratingCount = (i: number) => (matrix.rowPtr[i + 1] as number) - (matrix.rowPtr[i] as number);
-
   const known = profile.filter((rated) => matrix.movieIndex.has(rated.movieId));
-  let chosen: number[];
-  let toVisitor: Float64Array | null = null;
-  if (known.length > 0) {
-    toVisitor = visitorSimilarityByPosition(cosine, known, full.userIds, position);
-    const ranked = Array.from({ length: m }, (_, i) => i).sort(
-      (a, b) => (toVisitor?.[b] as number) - (toVisitor?.[a] as number) || a - b,
-    );
-    chosen = pickTopAndSpread(ranked, n);
-    chosen.sort((a, b) => (toVisitor?.[b] as number) - (toVisitor?.[a] as number) || a - b);
-  } else {
-    // No visitor: the most active users (their similarities rest on many movies), ordered so that clusters show.
-    const active = Array.from({ length: m }, (_, i) => i)
-      .sort((a, b) => ratingCount(b) - ratingCount(a) || a - b)
-      .slice(0, n);
-    chosen = greedyOrder(active, (a, b) => full.similarity[a * m + b] as number);
-  }
+  if (known.length === 0) return anonymousHeatMap(cosine, n);
 
-  const users: HeatMapUser[] = chosen.map((i) => ({
-    id: full.userIds[i] as number,
-    label: `User ${full.userIds[i]}`,
-    ratingCount: ratingCount(i),
-    toVisitor: toVisitor ? round(toVisitor[i] as number) : null,
-  }));
-  const similarity = chosen.map((a) => chosen.map((b) => round(full.similarity[a * m + b] as number)));
-  const shared = chosen.map((a) => chosen.map((b) => full.shared[a * m + b] as number));
-  if (!toVisitor) return { users, similarity, shared, withVisitor: false };
-
+  // Matrix rows are the cosine model's users, in the same order.
+  const toVisitor = visitorSimilarities(cosine, known).similarity;
+  const ranked = Array.from({ length: m }, (_, i) => i).sort(
+    (a, b) => (toVisitor[b] as number) - (toVisitor[a] as number) || a - b,
+  );
+  const chosen = pickTopAndSpread(ranked, n);
+  chosen.sort((a, b) => (toVisitor[b] as number) - (toVisitor[a] as number) || a - b);
+  const among = amongUsers(cosine, chosen);
   const visitorShared = sharedWithProfile(matrix, known, chosen);
   return {
-    users: [{ id: null, label: 'You', ratingCount: known.length, toVisitor: null }, ...users],
+    users: [
+      { id: null, label: 'You', ratingCount: known.length, toVisitor: null },
+      ...among.users.map((user, r) => ({
+        ...user,
+        toVisitor: round(toVisitor[chosen[r] as number] as number),
+      })),
+    ],
     similarity: [
       [1, ...chosen.map((i) => round(toVisitor[i] as number))],
-      ...similarity.map((row, r) => [round(toVisitor[chosen[r] as number] as number), ...row]),
+      ...among.similarity.map((row, r) => [round(toVisitor[chosen[r] as number] as number), ...row]),
     ],
     shared: [
       [known.length, ...visitorShared],
-      ...shared.map((row, r) => [visitorShared[r] as number, ...row]),
+      ...among.shared.map((row, r) => [visitorShared[r] as number, ...row]),
     ],
     withVisitor: true,
   };
 }
 
-// The user×user matrix is adjusted (centred) cosine; the visitor's row must be too. O(nnz) once per data version.
+/** The chosen users' block of the heat map, in their order. */
+function amongUsers(
+  cosine: CosineModel,
+  chosen: readonly number[],
+): Pick<HeatMapData, 'users' | 'similarity' | 'shared'> {
+  const { matrix } = cosine;
+  const n = chosen.length;
+  const { similarity, shared } = userSimilaritiesAmong(cosine, chosen);
+  return {
+    users: chosen.map((i) => ({
+      id: matrix.userIds[i] as number,
+      label: `User ${matrix.userIds[i]}`,
+      ratingCount: (matrix.rowPtr[i + 1] as number) - (matrix.rowPtr[i] as number),
+      toVisitor: null,
+    })),
+    similarity: chosen.map((_, r) => chosen.map((__, c) => round(similarity[r * n + c] as number))),
+    shared: chosen.map((_, r) => chosen.map((__, c) => shared[r * n + c] as number)),
+  };
+}
+
+// Without a visitor the map is the same for everyone: computed once per matrix and size.
+const anonymousMaps = new WeakMap<CosineModel, Map<number, HeatMapData>>();
+
+/** No visitor: the most active users (their similarities rest on many movies), ordered so that clusters show. */
+function anonymousHeatMap(cosine: CosineModel, n: number): HeatMapData {
+  let maps = anonymousMaps.get(cosine);
+  if (!maps) anonymousMaps.set(cosine, (maps = new Map()));
+  const cached = maps.get(n);
+  if (cached) return cached;
+  const { matrix } = cosine;
+  const ratingCount = (i: number) => (matrix.rowPtr[i + 1] as number) - (matrix.rowPtr[i] as number);
+  const active = Array.from({ length: matrix.users }, (_, i) => i)
+    .sort((a, b) => ratingCount(b) - ratingCount(a) || a - b)
+    .slice(0, n);
+  const { similarity } = userSimilaritiesAmong(cosine, active);
+  const order = greedyOrder(
+    active.map((_, r) => r),
+    (a, b) => similarity[a * active.length + b] as number,
+  );
+  const data = {
+    ...amongUsers(
+      cosine,
+      order.map((r) => active[r] as number),
+    ),
+    withVisitor: false,
+  };
+  maps.set(n, data);
+  return data;
+}
+
+// The map is adjusted (centred) cosine, for the visitor's row as among users. O(nnz) once per data version.
 const centredModels = new WeakMap<RatingMatrix, CosineModel>();
 function centredCosine(matrix: RatingMatrix): CosineModel {
   let model = centredModels.get(matrix);
@@ -98,21 +133,6 @@ function centredCosine(matrix: RatingMatrix): CosineModel {
     centredModels.set(matrix, model);
   }
   return model;
-}
-
-function visitorSimilarityByPosition(
-  cosine: CosineModel,
-  profile: readonly RatedMovie[],
-  userIds: Int32Array,
-  position: Map<number, number>,
-): Float64Array {
-  const { userIds: ids, similarity } = visitorSimilarities(cosine, profile);
-  const out = new Float64Array(userIds.length);
-  ids.forEach((id, k) => {
-    const i = position.get(id);
-    if (i !== undefined) out[i] = similarity[k] as number;
-  });
-  return out;
 }
 
 /** The first ⌈60%⌉ of a ranking, then the rest sampled at even steps down to the least similar. */
