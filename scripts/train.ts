@@ -25,10 +25,11 @@ async function main(): Promise<number> {
     return 0;
   }
   try {
-    const { db } = await getDatabase();
+    const connection = await getDatabase();
+    const { db } = connection;
     // The main thread is fine here: nothing else is waiting on this process.
     const engine = new Engine({
-      db,
+      connection,
       fitIn: 'main',
       reuseStored: !args.force,
       log: (line) => console.log(line.replace('[engine] ', '  ')),

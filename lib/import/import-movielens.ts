@@ -16,7 +16,7 @@ import {
 } from '@/lib/movielens';
 import { linksCopyText, moviesCopyText, ratingsCopyText, tagsCopyText, usersCopyText } from './copy-text';
 import { MovieLensImportError } from './errors';
-import { inTransaction, type ImportSession } from './session';
+import { inTransaction, type RawSession } from '@/db/raw-session';
 
 export interface ImportCounts {
   movies: number;
@@ -185,7 +185,7 @@ class Loader {
   checksForeignKeys = true;
 
   constructor(
-    private readonly session: ImportSession,
+    private readonly session: RawSession,
     private readonly onProgress: ImportOptions['onProgress'],
   ) {}
 
@@ -287,7 +287,7 @@ class Loader {
  * COPY of a batch of ratings. A repeated (user, movie) of an unsorted file is found by the primary key, whose
  * error names the pair: the file is read again to name the line.
  */
-async function copyRatings(session: ImportSession, files: MovieLensFiles, text: string): Promise<void> {
+async function copyRatings(session: RawSession, files: MovieLensFiles, text: string): Promise<void> {
   try {
     await session.copy('ratings', ['user_id', 'movie_id', 'rating', 'rated_at'], text);
   } catch (error) {
@@ -310,7 +310,7 @@ const MOVIE_COLUMNS = ['id', 'title', 'year', 'genres'];
  * ratings and movie marks of movies that go (archived_ratings, archived_movie_marks: nothing of a visitor is
  * lost to the cascade), and swaps the movies in place.
  */
-async function replaceMovies(session: ImportSession, movies: readonly MovieRow[]): Promise<void> {
+async function replaceMovies(session: RawSession, movies: readonly MovieRow[]): Promise<void> {
   await session.query(`DELETE FROM users WHERE kind = 'movielens'`);
   await session.query('DELETE FROM links');
   await session.query('CREATE TEMP TABLE movies_import (LIKE movies) ON COMMIT DROP');
@@ -332,7 +332,7 @@ async function replaceMovies(session: ImportSession, movies: readonly MovieRow[]
 }
 
 /** Moves archived visitors' rows of movies that are in the catalogue again back where the site reads them. */
-async function restoreArchived(session: ImportSession): Promise<void> {
+async function restoreArchived(session: RawSession): Promise<void> {
   await session.query(
     `INSERT INTO ratings (user_id, movie_id, rating, rated_at)
      SELECT a.user_id, a.movie_id, a.rating, a.rated_at FROM archived_ratings a JOIN movies m ON m.id = a.movie_id
@@ -347,7 +347,7 @@ async function restoreArchived(session: ImportSession): Promise<void> {
   await session.query('DELETE FROM archived_movie_marks a USING movies m WHERE m.id = a.movie_id');
 }
 
-async function countRows(session: ImportSession): Promise<ImportCounts> {
+async function countRows(session: RawSession): Promise<ImportCounts> {
   const [row] = await session.query<Record<keyof ImportCounts, number>>(
     `SELECT movies, links, ratings, tags, users FROM dataset_imports ORDER BY id DESC LIMIT 1`,
   );
@@ -360,7 +360,7 @@ async function countRows(session: ImportSession): Promise<ImportCounts> {
  * itself (ratings into PGlite: ~4.5 s with them, ~1 s without). `session_replication_role = replica` skips them for
  * this transaction only. It needs a superuser (PGlite always is); elsewhere the triggers simply run.
  */
-async function skipForeignKeyTriggers(session: ImportSession): Promise<boolean> {
+async function skipForeignKeyTriggers(session: RawSession): Promise<boolean> {
   const [row] = await session.query<{ superuser: boolean }>(
     `SELECT current_setting('is_superuser') = 'on' AS superuser`,
   );
@@ -375,7 +375,7 @@ async function skipForeignKeyTriggers(session: ImportSession): Promise<boolean> 
  * failure restores them; PostgreSQL readers of the table wait for the commit meanwhile.
  */
 async function withoutSecondaryIndexes<T>(
-  session: ImportSession,
+  session: RawSession,
   table: string,
   load: () => Promise<T>,
 ): Promise<T> {

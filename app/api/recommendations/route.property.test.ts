@@ -115,7 +115,7 @@ describeEachDatabase(
     beforeAll(async () => {
       currentDb = current().db;
       const engine = new Engine({
-        db: current().db,
+        connection: current().connection,
         specs: FIXTURE_SPECS,
         fitIn: 'main',
         log: () => undefined,

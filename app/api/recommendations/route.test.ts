@@ -28,7 +28,12 @@ describeEachDatabase(
     let engine: Engine;
     beforeAll(async () => {
       currentDb = current().db;
-      engine = new Engine({ db: current().db, specs: FIXTURE_SPECS, fitIn: 'main', log: () => undefined });
+      engine = new Engine({
+        connection: current().connection,
+        specs: FIXTURE_SPECS,
+        fitIn: 'main',
+        log: () => undefined,
+      });
       setEngineInstance(engine);
     });
     afterAll(() => {

@@ -13,10 +13,10 @@ const profileA = [
   { movieId: 9, rating: 1 },
 ];
 
-function engineFor(db: EngineOptions['db'], extra: Partial<EngineOptions> = {}) {
+function engineFor(connection: EngineOptions['connection'], extra: Partial<EngineOptions> = {}) {
   const lines: string[] = [];
   const engine = new Engine({
-    db,
+    connection,
     specs: FIXTURE_SPECS,
     fitIn: 'main',
     log: (line) => lines.push(line),
@@ -30,14 +30,14 @@ describeEachDatabase(
   (current) => {
     it('fits every model, stores it under the data version, and serves recommendations', async () => {
       const { db } = current();
-      const { engine } = engineFor(db);
+      const { engine } = engineFor(current().connection);
       expect(engine.status).toBe('idle');
       await engine.start();
       const status = engine.statusJson();
       expect(status).toMatchObject({
         status: 'ready',
         dataVersion: 'fixture-v1',
-        similarity: true,
+        itemSimilarity: true,
         error: null,
       });
       expect(status.models.map((model) => [model.key, model.state, model.source])).toEqual(
@@ -66,7 +66,7 @@ describeEachDatabase(
 
     it('applies genre, year and minimum-count filters', async () => {
       const { db } = current();
-      const { engine } = engineFor(db);
+      const { engine } = engineFor(current().connection);
       await engine.start();
       const drama = await recommendWithEngine(engine, db, profileA, {
         model: 'cosine',
@@ -91,7 +91,7 @@ describeEachDatabase(
       const fit = jest.fn(() => {
         throw new Error('must not fit');
       });
-      const { engine } = engineFor(db, { fit });
+      const { engine } = engineFor(current().connection, { fit });
       await engine.start();
       expect(fit).not.toHaveBeenCalled();
       expect(engine.status).toBe('ready');
@@ -105,7 +105,7 @@ describeEachDatabase(
 
     it('start() is idempotent and does nothing while the data version is unchanged', async () => {
       const { db } = current();
-      const { engine } = engineFor(db);
+      const { engine } = engineFor(current().connection);
       await Promise.all([engine.start(), engine.start()]);
       const before = engine.statusJson().models;
       await engine.start();
@@ -114,7 +114,7 @@ describeEachDatabase(
 
     it('retrains when the MovieLens data version changes, and drops the old models', async () => {
       const { db } = current();
-      const { engine } = engineFor(db);
+      const { engine } = engineFor(current().connection);
       await engine.start();
       await recordImport(db, 'fixture-v2');
       await engine.start();
@@ -128,7 +128,7 @@ describeEachDatabase(
     it('a failing fit gives status failed, logs the cause once, and the site falls back to popular from SQL', async () => {
       const { db } = current();
       await recordImport(db, 'fixture-v3');
-      const { engine, lines } = engineFor(db, {
+      const { engine, lines } = engineFor(current().connection, {
         fit: () => {
           throw new Error('out of memory');
         },
@@ -167,8 +167,8 @@ describeEachDatabase(
         fits += 1;
         return fitModelPayload(matrix, job);
       };
-      const first = engineFor(db, { fit, instanceId: 'first', leasePollMs: 20 });
-      const second = engineFor(db, { fit, instanceId: 'second', leasePollMs: 20 });
+      const first = engineFor(current().connection, { fit, instanceId: 'first', leasePollMs: 20 });
+      const second = engineFor(current().connection, { fit, instanceId: 'second', leasePollMs: 20 });
       await Promise.all([first.engine.start(), second.engine.start()]);
       expect(fits).toBe(FIXTURE_SPECS.length);
       const sources = [first, second].map(
@@ -186,7 +186,7 @@ describeEachDatabase(
         .insertInto('model_training_leases')
         .values({ data_version: 'fixture-v5', owner: 'dead', expires_at: new Date(Date.now() + 300) })
         .execute();
-      const { engine, lines } = engineFor(db, { instanceId: 'survivor', leasePollMs: 50 });
+      const { engine, lines } = engineFor(current().connection, { instanceId: 'survivor', leasePollMs: 50 });
       await engine.start();
       expect(engine.status).toBe('ready');
       expect(new Set(engine.statusJson().models.map((model) => model.source))).toEqual(new Set(['trained']));
@@ -197,7 +197,7 @@ describeEachDatabase(
       const { db } = current();
       await recordImport(db, 'fixture-v6');
       await sql`ALTER TABLE ratings RENAME TO ratings_away`.execute(db);
-      const { engine } = engineFor(db);
+      const { engine } = engineFor(current().connection);
       try {
         await engine.start();
         expect(engine.status).toBe('failed');
@@ -220,7 +220,7 @@ describeEachDatabase(
         order.push(job.key);
         return fitModelPayload(matrix, job);
       };
-      const { engine } = engineFor(db, {
+      const { engine } = engineFor(current().connection, {
         fit,
         specs: [popular, { ...cosine, key: 'cosine-extra' }],
         reuseStored: false,
@@ -231,7 +231,7 @@ describeEachDatabase(
 
     it('every list carries the one predicted rating from 5 ratings on, whichever model ranked it; none before', async () => {
       const { db } = current();
-      const { engine } = engineFor(db);
+      const { engine } = engineFor(current().connection);
       await engine.start();
       const five = [...profileA, { movieId: 3, rating: 4 }, { movieId: 12, rating: 1.5 }];
       const seen = new Map<number, number>();
@@ -252,7 +252,7 @@ describeEachDatabase(
 
     it('an empty profile gets popular movies, whatever model was asked for', async () => {
       const { db } = current();
-      const { engine } = engineFor(db);
+      const { engine } = engineFor(current().connection);
       await engine.start();
       const result = await recommendWithEngine(engine, db, [], { model: 'nmf-zeros', n: 3 });
       expect(result.fallback).toBe('empty-profile');
@@ -265,7 +265,7 @@ describeEachDatabase(
 
 describeEachDatabase('engine without data', (current) => {
   it('stays idle and says why, once', async () => {
-    const { engine, lines } = engineFor(current().db);
+    const { engine, lines } = engineFor(current().connection);
     await engine.start();
     await engine.start();
     expect(engine.statusJson()).toMatchObject({

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
+import type { DatabaseConnection } from '@/db/client';
 import crypto from 'node:crypto';
 import os from 'node:os';
 import {
@@ -13,7 +14,12 @@ import {
   releaseTrainingLease,
   upsertTrainedModel,
 } from '@/lib/data/model-store';
-import { findDataVersion, listCatalogMovies, loadTrainingRatings } from '@/lib/data/training';
+import {
+  DataChangedError,
+  findDataVersion,
+  listCatalogMovies,
+  loadTrainingRatings,
+} from '@/lib/data/training';
 import type { ItemSimilarityModel } from '@/lib/recsys/item-similarity';
 import { buildRatingMatrix, type RatingMatrix } from '@/lib/recsys/matrix';
 import { buildCatalog, type Catalog } from './catalog';
@@ -21,7 +27,7 @@ import { errorMessage } from '@/lib/errors';
 import type { FitEvent, FitModel } from './fit-jobs';
 import { runFits, type FitIn } from './fit-runner';
 import { MODEL_SPECS, paramsKey, type ModelSpec } from '@/lib/recsys/model-specs';
-import { recommenderFromPayload, type LoadedRecommender, type UserSimilarity } from './recsys-adapter';
+import { recommenderFromPayload, type LoadedRecommender } from './recsys-adapter';
 
 export type EngineStatus = 'idle' | 'training' | 'ready' | 'failed';
 export type ModelState = 'pending' | 'training' | 'ready' | 'failed';
@@ -39,7 +45,8 @@ export interface ModelEntry {
 }
 
 export interface EngineOptions {
-  db: Kysely<DB>;
+  /** The database (the ratings load needs the raw driver for COPY). */
+  connection: DatabaseConnection;
   specs?: readonly ModelSpec[];
   /** Where fits run (default 'worker'). */
   fitIn?: FitIn;
@@ -68,7 +75,6 @@ export interface EngineStatusJson {
     ms: number | null;
     error: string | null;
   }[];
-  similarity: boolean;
   itemSimilarity: boolean;
   trainingRatings: number;
   startedAt: string | null;
@@ -81,7 +87,6 @@ export class Engine {
   error: string | null = null;
   dataVersion: string | null = null;
   readonly models = new Map<string, ModelEntry>();
-  similarity: UserSimilarity | null = null;
   /** The item–item model behind "similar movies" (null until fitted for the current data). */
   itemSimilarity: ItemSimilarityModel | null = null;
   matrix: RatingMatrix | null = null;
@@ -132,15 +137,23 @@ export class Engine {
   }
 
   private async refresh(): Promise<void> {
-    const { db } = this.options;
+    const { db } = this;
     this.checkedAt = Date.now();
     this.retryable = false;
     try {
-      const version = await findDataVersion(db);
-      if (version === null)
-        return this.idle('no MovieLens data imported yet: serving nothing until an import');
-      if (version === this.dataVersion && this.status === 'ready') return;
-      await this.train(version);
+      // An import that commits while the ratings are read makes the read refuse (DataChangedError): read again.
+      for (let attempt = 1; ; attempt++) {
+        const version = await findDataVersion(db);
+        if (version === null)
+          return this.idle('no MovieLens data imported yet: serving nothing until an import');
+        if (version === this.dataVersion && this.status === 'ready') return;
+        try {
+          return await this.train(version);
+        } catch (error) {
+          if (!(error instanceof DataChangedError) || attempt === 3) throw error;
+          this.log(`[engine] ${error.message}: reading them again`);
+        }
+      }
     } catch (error) {
       // A thrown error comes from reading the database (an outage, a migration in progress), not from a fit (fits
       // report their failures as events): try again at the next refresh instead of staying failed until a restart.
@@ -155,7 +168,7 @@ export class Engine {
   }
 
   private async train(version: string): Promise<void> {
-    const { db } = this.options;
+    const { db } = this;
     this.status = 'training';
     this.error = null;
     this.startedAt = Date.now();
@@ -163,15 +176,12 @@ export class Engine {
     for (const entry of this.models.values())
       Object.assign(entry, { state: 'pending', source: undefined, ms: undefined, error: undefined });
 
-    const ratings = await loadTrainingRatings(db);
+    const ratings = await loadTrainingRatings(this.options.connection, { expectedVersion: version });
     if (ratings.ratings.length === 0)
       return this.idle('the database has no MovieLens ratings: nothing to train on');
     this.catalog = buildCatalog(await listCatalogMovies(db), ratings);
-    // The user×user similarity indexes the rows of one matrix: never pair a new matrix with the old similarity.
-    if (version !== this.dataVersion) {
-      this.similarity = null;
-      this.itemSimilarity = null;
-    }
+    // The item similarity indexes the movies of one matrix: never pair a new matrix with the old model.
+    if (version !== this.dataVersion) this.itemSimilarity = null;
     this.matrix = buildRatingMatrix(ratings);
     this.dataVersion = version;
 
@@ -189,7 +199,6 @@ export class Engine {
         {
           ratings,
           jobs: mine.map(({ key, algorithm, params }) => ({ key, algorithm, params })),
-          similarity: true,
           itemSimilarity: true,
         },
         (event) => this.onFitEvent(version, event, writes),
@@ -199,8 +208,8 @@ export class Engine {
     } finally {
       if (renew) clearInterval(renew);
       if (mine.length > 0) {
-        await releaseTrainingLease(this.options.db, { dataVersion: version, owner: this.instanceId }).catch(
-          (error) => this.log(`[engine] could not release the training lease: ${errorMessage(error)}`),
+        await releaseTrainingLease(this.db, { dataVersion: version, owner: this.instanceId }).catch((error) =>
+          this.log(`[engine] could not release the training lease: ${errorMessage(error)}`),
         );
       }
     }
@@ -224,6 +233,10 @@ export class Engine {
       );
   }
 
+  private get db(): Kysely<DB> {
+    return this.options.connection.db;
+  }
+
   private get leaseMs(): number {
     return this.options.leaseMs ?? 10 * 60_000;
   }
@@ -238,7 +251,7 @@ export class Engine {
     let announced = false;
     for (;;) {
       if (
-        await acquireTrainingLease(this.options.db, {
+        await acquireTrainingLease(this.db, {
           dataVersion: version,
           owner: this.instanceId,
           ttlMs: this.leaseMs,
@@ -249,7 +262,7 @@ export class Engine {
         const stillMissing: ModelSpec[] = [];
         for (const spec of missing) if (!(await this.loadStored(version, spec))) stillMissing.push(spec);
         if (stillMissing.length === 0)
-          await releaseTrainingLease(this.options.db, { dataVersion: version, owner: this.instanceId });
+          await releaseTrainingLease(this.db, { dataVersion: version, owner: this.instanceId });
         return stillMissing;
       }
       if (!announced) {
@@ -268,7 +281,7 @@ export class Engine {
 
   private async renewLease(version: string): Promise<void> {
     try {
-      await acquireTrainingLease(this.options.db, {
+      await acquireTrainingLease(this.db, {
         dataVersion: version,
         owner: this.instanceId,
         ttlMs: this.leaseMs,
@@ -280,7 +293,7 @@ export class Engine {
 
   /** Loads one stored model; false when there is none (or it cannot be read, which means refitting it). */
   private async loadStored(version: string, spec: ModelSpec): Promise<boolean> {
-    const stored = await findTrainedModel(this.options.db, {
+    const stored = await findTrainedModel(this.db, {
       dataVersion: version,
       algorithm: spec.algorithm,
       paramsKey: paramsKey(spec.params),
@@ -309,21 +322,13 @@ export class Engine {
       );
       return;
     }
-    if (event.type === 'similarity') {
-      this.similarity = event.similarity;
-      this.log(
-        `[engine] user similarity (${event.similarity.userIds.length} users) in ${(event.ms / 1000).toFixed(2)} s`,
-      );
-      return;
-    }
     if (event.type === 'started') {
       this.current = event.key;
       this.setEntry(event.key, { state: 'training' });
       return;
     }
     if (event.type === 'failed') {
-      if (event.key === 'similarity' || event.key === 'item-similarity')
-        this.log(`[engine] ${event.key} failed: ${event.error}`);
+      if (event.key === 'item-similarity') this.log(`[engine] ${event.key} failed: ${event.error}`);
       else this.setEntry(event.key, { state: 'failed', error: event.error });
       return;
     }
@@ -341,8 +346,8 @@ export class Engine {
     }
     const key = { dataVersion: version, algorithm: spec.algorithm, paramsKey: paramsKey(spec.params) };
     writes.push(
-      upsertTrainedModel(this.options.db, { ...key, payload: event.payload, fitMs: event.fitMs }).catch(
-        (error) => this.log(`[engine] could not store ${spec.key}: ${errorMessage(error)}`),
+      upsertTrainedModel(this.db, { ...key, payload: event.payload, fitMs: event.fitMs }).catch((error) =>
+        this.log(`[engine] could not store ${spec.key}: ${errorMessage(error)}`),
       ),
     );
   }
@@ -406,7 +411,6 @@ export class Engine {
         ms: entry.ms === undefined ? null : Math.round(entry.ms),
         error: entry.error ?? null,
       })),
-      similarity: this.similarity !== null,
       itemSimilarity: this.itemSimilarity !== null,
       trainingRatings: this.matrix?.nnz ?? 0,
       startedAt: this.startedAt === null ? null : new Date(this.startedAt).toISOString(),

@@ -32,7 +32,7 @@ export { MAX_HEAT_MAP_USERS, MIN_HEAT_MAP_USERS } from './similarity';
 export { MOVIELENS_GENRES } from './catalog';
 
 function engine(): Promise<Engine> {
-  return ensureEngine(async () => new Engine({ db: (await getDatabase()).db, fitIn: 'worker' }));
+  return ensureEngine(async () => new Engine({ connection: await getDatabase(), fitIn: 'worker' }));
 }
 
 /**

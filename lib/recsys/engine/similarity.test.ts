@@ -30,7 +30,12 @@ describeEachDatabase(
   (current) => {
     let engine: Engine;
     beforeAll(async () => {
-      engine = new Engine({ db: current().db, specs: FIXTURE_SPECS, fitIn: 'main', log: () => undefined });
+      engine = new Engine({
+        connection: current().connection,
+        specs: FIXTURE_SPECS,
+        fitIn: 'main',
+        log: () => undefined,
+      });
       await engine.start();
     });
 

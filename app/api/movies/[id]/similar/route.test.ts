@@ -25,7 +25,12 @@ describeEachDatabase(
     let engine: Engine;
     beforeAll(() => {
       currentDb = current().db;
-      engine = new Engine({ db: current().db, specs: FIXTURE_SPECS, fitIn: 'main', log: () => undefined });
+      engine = new Engine({
+        connection: current().connection,
+        specs: FIXTURE_SPECS,
+        fitIn: 'main',
+        log: () => undefined,
+      });
       setEngineInstance(engine);
     });
     afterAll(() => setEngineInstance(null));
