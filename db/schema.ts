@@ -63,12 +63,22 @@ export interface DatasetImportsTable {
 }
 
 /** A fitted model's serialised factors, keyed by the data version it was trained on and its parameters. */
+/** One part of a stored model's payload, in order of `part` (db/migrations/2026-12-02-0010-model-parts.ts). */
+export interface TrainedModelPartsTable {
+  data_version: string;
+  algorithm: string;
+  params_key: string;
+  part: number;
+  bytes: Uint8Array;
+}
+
 export interface TrainedModelsTable {
   data_version: string;
   algorithm: string;
   /** Canonical JSON of the fit parameters (e.g. {"fill":"masked","rank":20}). */
   params_key: string;
-  payload: Uint8Array;
+  /** The payload's size; the bytes are in trained_model_parts. */
+  bytes: ColumnType<number, number | undefined, number>;
   /** How long the fit took, in milliseconds. */
   fit_ms: ColumnType<number, number | undefined, number>;
   trained_at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -131,6 +141,7 @@ export interface DB {
   dataset_imports: DatasetImportsTable;
   movie_marks: MovieMarksTable;
   trained_models: TrainedModelsTable;
+  trained_model_parts: TrainedModelPartsTable;
   model_training_leases: ModelTrainingLeasesTable;
   archived_ratings: ArchivedRatingsTable;
   archived_movie_marks: ArchivedMovieMarksTable;

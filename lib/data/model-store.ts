@@ -17,57 +17,108 @@ export interface ModelKey {
   paramsKey: string;
 }
 
-// Payloads cross the driver as base64 text, converted by PostgreSQL's encode/decode: measured on a 2 MB model,
+/** A stored model whose parts do not add up (to be fitted again, not trusted). */
+export class DamagedModelError extends Error {}
+
+/**
+ * Payloads are stored in parts of PART_BYTES (trained_model_parts): no statement carries more than one part, so a
+ * 300 MB model (cosine at 32M ratings) is written and read in ~40 statements of bounded size instead of one that
+ * outlived the connection's timeout.
+ */
+export const PART_BYTES = 8 * 1024 * 1024;
+
+// Parts cross the driver as base64 text, converted by PostgreSQL's encode/decode: measured on a 2 MB model,
 // PGlite takes 2.0 s to bind a bytea parameter and 0.7 s to return one (in the request thread), but 0.14 s for
 // the same round trip as base64 text. pg is as fast either way.
-function toStoredModel(row: {
-  data_version: string; algorithm: string; params_key: string; payload_base64: string; fit_ms: number; trained_at: Date;
-}): StoredModel {
-  const bytes = Buffer.from(row.payload_base64, 'base64'); // ignores the line breaks encode() inserts
-  return {
-    dataVersion: row.data_version,
-    algorithm: row.algorithm,
-    paramsKey: row.params_key,
-    payload: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    fitMs: Number(row.fit_ms),
-    trainedAt: new Date(row.trained_at),
-  };
+function fromBase64(text: string): Uint8Array {
+  const bytes = Buffer.from(text, 'base64'); // ignores the line breaks encode() inserts
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** The stored model for exactly this data version, algorithm and parameters, or undefined. */
+/**
+ * The stored model for exactly this data version, algorithm and parameters, or undefined. Read in one snapshot,
+ * so that a model being replaced meanwhile is read whole, old or new.
+ */
 export async function findTrainedModel(db: Kysely<DB>, key: ModelKey): Promise<StoredModel | undefined> {
-  const row = await db
-    .selectFrom('trained_models')
-    .select(['data_version', 'algorithm', 'params_key', 'fit_ms', 'trained_at', sql<string>`encode(payload, 'base64')`.as('payload_base64')])
-    .where('data_version', '=', key.dataVersion)
-    .where('algorithm', '=', key.algorithm)
-    .where('params_key', '=', key.paramsKey)
-    .executeTakeFirst();
-  return row ? toStoredModel(row) : undefined;
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const row = await trx
+        .selectFrom('trained_models')
+        .select(['data_version', 'algorithm', 'params_key', 'fit_ms', 'trained_at', 'bytes'])
+        .where('data_version', '=', key.dataVersion)
+        .where('algorithm', '=', key.algorithm)
+        .where('params_key', '=', key.paramsKey)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const payload = new Uint8Array(Number(row.bytes));
+      let at = 0;
+      for (let part = 0; at < payload.length; part++) {
+        const stored = await trx
+          .selectFrom('trained_model_parts')
+          .select(sql<string>`encode(bytes, 'base64')`.as('base64'))
+          .where('data_version', '=', key.dataVersion)
+          .where('algorithm', '=', key.algorithm)
+          .where('params_key', '=', key.paramsKey)
+          .where('part', '=', part)
+          .executeTakeFirst();
+        const bytes = stored && fromBase64(stored.base64);
+        if (!bytes || bytes.length === 0 || at + bytes.length > payload.length)
+          throw new DamagedModelError(
+            `stored model ${key.algorithm} ${key.paramsKey}: part ${part} is missing or the wrong size`,
+          );
+        payload.set(bytes, at);
+        at += bytes.length;
+      }
+      return {
+        dataVersion: row.data_version,
+        algorithm: row.algorithm,
+        paramsKey: row.params_key,
+        payload,
+        fitMs: Number(row.fit_ms),
+        trainedAt: new Date(row.trained_at),
+      };
+    });
 }
 
-/** Stores (or replaces) a model. Concurrent instances fitting the same key both succeed; the last write wins. */
+/**
+ * Stores (or replaces) a model, in one transaction of one statement per part. Concurrent instances fitting the same
+ * key both succeed; the last write wins.
+ */
 export async function upsertTrainedModel(
   db: Kysely<DB>,
   model: ModelKey & { payload: Uint8Array; fitMs: number },
 ): Promise<void> {
-  await db
-    .insertInto('trained_models')
-    .values({
-      data_version: model.dataVersion,
-      algorithm: model.algorithm,
-      params_key: model.paramsKey,
-      payload: sql<Uint8Array>`decode(${Buffer.from(model.payload.buffer, model.payload.byteOffset, model.payload.byteLength).toString('base64')}, 'base64')`,
-      fit_ms: Math.round(model.fitMs),
-    })
-    .onConflict((oc) =>
-      oc.columns(['data_version', 'algorithm', 'params_key']).doUpdateSet((eb) => ({
-        payload: eb.ref('excluded.payload'),
-        fit_ms: eb.ref('excluded.fit_ms'),
-        trained_at: new Date(),
-      })),
-    )
-    .execute();
+  const { payload } = model;
+  const key = { data_version: model.dataVersion, algorithm: model.algorithm, params_key: model.paramsKey };
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('trained_models')
+      .values({ ...key, bytes: payload.byteLength, fit_ms: Math.round(model.fitMs) })
+      .onConflict((oc) =>
+        oc.columns(['data_version', 'algorithm', 'params_key']).doUpdateSet((eb) => ({
+          bytes: eb.ref('excluded.bytes'),
+          fit_ms: eb.ref('excluded.fit_ms'),
+          trained_at: new Date(),
+        })),
+      )
+      .execute();
+    await trx
+      .deleteFrom('trained_model_parts')
+      .where('data_version', '=', key.data_version)
+      .where('algorithm', '=', key.algorithm)
+      .where('params_key', '=', key.params_key)
+      .execute();
+    for (let part = 0; part * PART_BYTES < payload.byteLength; part++) {
+      const slice = payload.subarray(part * PART_BYTES, (part + 1) * PART_BYTES);
+      const base64 = Buffer.from(slice.buffer, slice.byteOffset, slice.byteLength).toString('base64');
+      await trx
+        .insertInto('trained_model_parts')
+        .values({ ...key, part, bytes: sql<Uint8Array>`decode(${base64}, 'base64')` })
+        .execute();
+    }
+  });
 }
 
 /** Drops models trained on other data versions (they can never be loaded again). Returns how many were removed. */
@@ -82,10 +133,7 @@ export async function listTrainedModels(
 ): Promise<{ dataVersion: string; algorithm: string; paramsKey: string; bytes: number; fitMs: number; trainedAt: Date }[]> {
   const rows = await db
     .selectFrom('trained_models')
-    .select((eb) => [
-      'data_version', 'algorithm', 'params_key', 'fit_ms', 'trained_at',
-      eb.fn<number>('octet_length', ['payload']).as('bytes'),
-    ])
+    .select(['data_version', 'algorithm', 'params_key', 'fit_ms', 'trained_at', 'bytes'])
     .orderBy('algorithm')
     .orderBy('params_key')
     .execute();

@@ -86,6 +86,31 @@ describeEachDatabase(
       expect(none.items).toEqual([]);
     });
 
+    it('fits again a stored model whose parts are missing, and stores it whole', async () => {
+      const { db } = current();
+      const [victim] = await listTrainedModels(db);
+      if (!victim) throw new Error('no stored model');
+      await db
+        .deleteFrom('trained_model_parts')
+        .where('params_key', '=', victim.paramsKey)
+        .where('algorithm', '=', victim.algorithm)
+        .execute();
+      const { engine, lines } = engineFor(current().connection);
+      await engine.start();
+      expect(engine.status).toBe('ready');
+      expect(lines.some((line) => line.includes('is missing or the wrong size; fitting it again'))).toBe(
+        true,
+      );
+      expect(engine.statusJson().models.filter((model) => model.source === 'trained')).toHaveLength(1);
+      const parts = await db
+        .selectFrom('trained_model_parts')
+        .select('part')
+        .where('params_key', '=', victim.paramsKey)
+        .where('algorithm', '=', victim.algorithm)
+        .execute();
+      expect(parts.length).toBeGreaterThan(0);
+    });
+
     it('a second engine on the same data loads the stored models instead of fitting', async () => {
       const { db } = current();
       const fit = jest.fn(() => {

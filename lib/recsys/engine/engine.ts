@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import {
   acquireTrainingLease,
+  DamagedModelError,
   deleteStaleModels,
   findTrainedModel,
   releaseTrainingLease,
@@ -293,11 +294,18 @@ export class Engine {
 
   /** Loads one stored model; false when there is none (or it cannot be read, which means refitting it). */
   private async loadStored(version: string, spec: ModelSpec): Promise<boolean> {
-    const stored = await findTrainedModel(this.db, {
-      dataVersion: version,
-      algorithm: spec.algorithm,
-      paramsKey: paramsKey(spec.params),
-    });
+    let stored;
+    try {
+      stored = await findTrainedModel(this.db, {
+        dataVersion: version,
+        algorithm: spec.algorithm,
+        paramsKey: paramsKey(spec.params),
+      });
+    } catch (error) {
+      if (!(error instanceof DamagedModelError)) throw error;
+      this.log(`[engine] ${error.message}; fitting it again`);
+      return false;
+    }
     if (!stored) return false;
     const started = performance.now();
     try {
