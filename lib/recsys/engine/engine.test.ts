@@ -111,6 +111,14 @@ describeEachDatabase(
       expect(parts.length).toBeGreaterThan(0);
     });
 
+    it('with reuseStored false (train --force) fits every model although all are stored', async () => {
+      const fit = jest.fn(fitModelPayload);
+      const { engine } = engineFor(current().connection, { fit, reuseStored: false });
+      await engine.start();
+      expect(fit).toHaveBeenCalledTimes(FIXTURE_SPECS.length);
+      expect(new Set(engine.statusJson().models.map((model) => model.source))).toEqual(new Set(['trained']));
+    });
+
     it('a second engine on the same data loads the stored models instead of fitting', async () => {
       const { db } = current();
       const fit = jest.fn(() => {

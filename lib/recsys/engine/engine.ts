@@ -188,7 +188,7 @@ export class Engine {
 
     const toFit: ModelSpec[] = [];
     for (const spec of this.specs) {
-      if (this.options.reuseStored === false || !(await this.loadStored(version, spec))) toFit.push(spec);
+      if (!(await this.loadStored(version, spec))) toFit.push(spec);
     }
     // In the order of the specs, which is the fit order (MODEL_SPECS: cheapest first).
     const mine = toFit.length > 0 ? await this.claimFits(version, toFit) : [];
@@ -294,6 +294,7 @@ export class Engine {
 
   /** Loads one stored model; false when there is none (or it cannot be read, which means refitting it). */
   private async loadStored(version: string, spec: ModelSpec): Promise<boolean> {
+    if (this.options.reuseStored === false) return false;
     let stored;
     try {
       stored = await findTrainedModel(this.db, {
