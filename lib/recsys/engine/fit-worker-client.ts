@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { WorkerStartError, type FitEvent, type FitRequest } from './fit-jobs';
 import { errorMessage } from '@/lib/errors';
@@ -7,7 +8,14 @@ export function runFitsInWorker(request: FitRequest, onEvent: (event: FitEvent) 
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./fit-worker.ts', import.meta.url), { workerData: request });
+      // Under tsx (npm run train, the benchmarks) this file is TypeScript source, and a worker does not inherit tsx's
+      // loader: the worker registers it first. In the site's bundle, the bundler compiles the worker from this URL.
+      worker = import.meta.url.endsWith('.ts')
+        ? new Worker(
+            `require('tsx/cjs'); require(${JSON.stringify(fileURLToPath(import.meta.url).replace(/fit-worker-client\.ts$/, 'fit-worker.ts'))});`,
+            { eval: true, workerData: request },
+          )
+        : new Worker(new URL('./fit-worker.ts', import.meta.url), { workerData: request });
     } catch (error) {
       reject(new WorkerStartError(errorMessage(error)));
       return;
