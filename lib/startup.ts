@@ -1,4 +1,5 @@
-import { DatabaseStartupError, getDatabase } from '@/db/client';
+import { DatabaseStartupError, getDatabase, type DatabaseConnection } from '@/db/client';
+import { getPublicStats } from '@/lib/data/movie-stats';
 import { startEngine } from '@/lib/recsys/engine';
 import { getEnv, projectPath } from '@/lib/env';
 import { retryWithBackoff } from '@/lib/retry';
@@ -94,7 +95,10 @@ async function startOnce(state: StartupState): Promise<void> {
   const hasData = !(await isDatabaseEmpty(connection.db));
   state.status = 'ready';
   state.error = null;
-  if (hasData) await startRecommendationEngine();
+  if (hasData) {
+    warmPublicStats(connection.db);
+    await startRecommendationEngine();
+  }
   scheduleVisitorExpiry();
   console.log(`[startup] ready: the site is on ${siteUrl()}`);
 }
@@ -135,6 +139,16 @@ export function isTransientDatabaseError(error: unknown): boolean {
   // starting up or shutting down.
   if (code && ['EAI_AGAIN', '57P01', '57P03'].includes(code)) return true;
   return describeConnectionError(error) !== undefined && code !== '28P01' && code !== '28000';
+}
+
+/**
+ * The public statistics aggregate every MovieLens rating once per data version (seconds at 32M ratings): started
+ * here, in the background, so that the first page view does not wait for it.
+ */
+function warmPublicStats(db: DatabaseConnection['db']): void {
+  getPublicStats(db).catch((error) =>
+    console.error(`[startup] computing the public rating statistics failed: ${errorMessage(error)}`),
+  );
 }
 
 /** The engine loads saved models or trains them in the background (lib/recsys/engine). */
