@@ -44,7 +44,10 @@ describeEachDatabase(
         FIXTURE_SPECS.map((spec) => [spec.key, 'ready', 'trained']),
       );
       const stored = await listTrainedModels(db);
-      expect(stored).toHaveLength(FIXTURE_SPECS.length);
+      // Every served model, and the item–item model behind "similar movies".
+      expect(stored.map((model) => model.algorithm).sort()).toEqual(
+        [...FIXTURE_SPECS.map((spec) => spec.algorithm), 'item-similarity'].sort(),
+      );
       expect(new Set(stored.map((model) => model.dataVersion))).toEqual(new Set(['fixture-v1']));
 
       const result = await recommendWithEngine(engine, db, profileA, {
@@ -124,9 +127,12 @@ describeEachDatabase(
       const fit = jest.fn(() => {
         throw new Error('must not fit');
       });
-      const { engine } = engineFor(current().connection, { fit });
+      const { engine, lines } = engineFor(current().connection, { fit });
       await engine.start();
       expect(fit).not.toHaveBeenCalled();
+      // "Similar movies" is stored too: loaded, not fitted again.
+      expect(lines.some((line) => line.startsWith('[engine] loaded similar movies'))).toBe(true);
+      expect(lines.some((line) => line.includes('similar movies (item–item'))).toBe(false);
       expect(engine.status).toBe('ready');
       expect(new Set(engine.statusJson().models.map((model) => model.source))).toEqual(new Set(['loaded']));
       const result = await recommendWithEngine(engine, db, profileA, { model: 'cosine', n: 3 });

@@ -28,7 +28,13 @@ import { errorMessage } from '@/lib/errors';
 import type { FitEvent, FitModel } from './fit-jobs';
 import { runFits, type FitIn } from './fit-runner';
 import { MODEL_SPECS, paramsKey, type ModelSpec } from '@/lib/recsys/model-specs';
-import { recommenderFromPayload, type LoadedRecommender } from './recsys-adapter';
+import {
+  ITEM_SIMILARITY_KEY,
+  itemSimilarityFromPayload,
+  itemSimilarityPayload,
+  recommenderFromPayload,
+  type LoadedRecommender,
+} from './recsys-adapter';
 
 export type EngineStatus = 'idle' | 'training' | 'ready' | 'failed';
 export type ModelState = 'pending' | 'training' | 'ready' | 'failed';
@@ -190,21 +196,23 @@ export class Engine {
     for (const spec of this.specs) {
       if (!(await this.loadStored(version, spec))) toFit.push(spec);
     }
+    const fitItemSimilarity = this.itemSimilarity === null && !(await this.loadStoredItemSimilarity(version));
     // In the order of the specs, which is the fit order (MODEL_SPECS: cheapest first).
     const mine = toFit.length > 0 ? await this.claimFits(version, toFit) : [];
     const writes: Promise<void>[] = [];
     const renew = mine.length > 0 ? setInterval(() => void this.renewLease(version), this.leaseMs / 3) : null;
     renew?.unref();
     try {
-      await runFits(
-        {
-          ratings,
-          jobs: mine.map(({ key, algorithm, params }) => ({ key, algorithm, params })),
-          itemSimilarity: true,
-        },
-        (event) => this.onFitEvent(version, event, writes),
-        { fitIn: this.options.fitIn ?? 'worker', fit: this.options.fit, log: (line) => this.log(line) },
-      );
+      if (mine.length > 0 || fitItemSimilarity)
+        await runFits(
+          {
+            ratings,
+            jobs: mine.map(({ key, algorithm, params }) => ({ key, algorithm, params })),
+            itemSimilarity: fitItemSimilarity,
+          },
+          (event) => this.onFitEvent(version, event, writes),
+          { fitIn: this.options.fitIn ?? 'worker', fit: this.options.fit, log: (line) => this.log(line) },
+        );
       await Promise.all(writes);
     } finally {
       if (renew) clearInterval(renew);
@@ -292,6 +300,27 @@ export class Engine {
     }
   }
 
+  /**
+   * Loads the stored item–item model behind "similar movies" (fitted once per data version like the served models:
+   * at 32M ratings it takes minutes); false when there is none or it cannot be read.
+   */
+  private async loadStoredItemSimilarity(version: string): Promise<boolean> {
+    if (this.options.reuseStored === false) return false;
+    try {
+      const stored = await findTrainedModel(this.db, { ...ITEM_SIMILARITY_KEY, dataVersion: version });
+      if (!stored) return false;
+      this.itemSimilarity = itemSimilarityFromPayload(stored.payload);
+      this.log(`[engine] loaded similar movies (${(stored.payload.byteLength / 1e6).toFixed(1)} MB)`);
+      return true;
+    } catch (error) {
+      if (!(error instanceof DamagedModelError) && !(error instanceof RangeError)) throw error;
+      this.log(
+        `[engine] the stored similar-movies model is unreadable (${errorMessage(error)}); fitting it again`,
+      );
+      return false;
+    }
+  }
+
   /** Loads one stored model; false when there is none (or it cannot be read, which means refitting it). */
   private async loadStored(version: string, spec: ModelSpec): Promise<boolean> {
     if (this.options.reuseStored === false) return false;
@@ -328,6 +357,17 @@ export class Engine {
       this.itemSimilarity = event.model;
       this.log(
         `[engine] similar movies (item–item, ${event.model.movieIds.length} movies) in ${(event.ms / 1000).toFixed(2)} s`,
+      );
+      const payload = itemSimilarityPayload(event.model);
+      writes.push(
+        upsertTrainedModel(this.db, {
+          ...ITEM_SIMILARITY_KEY,
+          dataVersion: version,
+          payload,
+          fitMs: event.ms,
+        }).catch((error) =>
+          this.log(`[engine] could not store the similar-movies model: ${errorMessage(error)}`),
+        ),
       );
       return;
     }

@@ -10,7 +10,8 @@ import {
 import { fitItemSimilarity, type ItemSimilarityModel } from '@/lib/recsys/item-similarity';
 import type { RatingMatrix } from '@/lib/recsys/matrix';
 import type { Recommender } from '@/lib/recsys/types';
-import type { ModelSpec } from '@/lib/recsys/model-specs';
+import { paramsKey, type ModelSpec } from '@/lib/recsys/model-specs';
+import { decodeModel, encodeModel } from '@/lib/recsys/serialize';
 
 /** What a fit needs of a served model's spec. */
 export type FitJob = Pick<ModelSpec, 'key' | 'algorithm' | 'params'>;
@@ -39,4 +40,18 @@ export function recommenderFromPayload(
 /** The item–item model behind "similar movies" (lib/recsys/item-similarity.ts, its defaults: phi of liking, top 50). */
 export function computeItemSimilarity(matrix: RatingMatrix): ItemSimilarityModel {
   return fitItemSimilarity(matrix);
+}
+
+/** Where the item–item model is stored (lib/data/model-store.ts), beside the served models of a data version. */
+export const ITEM_SIMILARITY_KEY = { algorithm: 'item-similarity', paramsKey: paramsKey({}) };
+
+export function itemSimilarityPayload(model: ItemSimilarityModel): Uint8Array {
+  return encodeModel(model);
+}
+
+export function itemSimilarityFromPayload(payload: Uint8Array): ItemSimilarityModel {
+  const model = decodeModel(payload);
+  if (model.kind !== 'item-similarity')
+    throw new RangeError(`stored similar movies hold a '${model.kind}' model`);
+  return model as unknown as ItemSimilarityModel;
 }
