@@ -8,6 +8,8 @@
  *   web     benchWeb()             pages and API under load
  *   search  benchSearch()          the forgiving title search: in process (9,742 and ~87k titles) and
  *                                  GET /api/movies per keystroke at one client (target p99 < 30 ms)
+ *   site    benchSiteScale()       --scale only: the product at 32M ratings on PostgreSQL (import, npm run train,
+ *                                  site start, pages and API at one client), scripts/bench/site-scale.ts
  * No pass/fail: figures and targets are printed for people to read (tests never assert timings).
  */
 import fs from 'node:fs';
@@ -17,15 +19,24 @@ import { parseArgs } from 'node:util';
 import { formatFigures, type BenchFigure } from './bench/import';
 import { runScript } from './lib/run-script';
 
-const SECTIONS = ['import', 'recsys', 'web', 'search'] as const;
+const SECTIONS = ['import', 'recsys', 'web', 'search', 'site'] as const;
 type Section = (typeof SECTIONS)[number];
 
 async function runSection(
   section: Section,
   options: { scale: boolean; import32m: boolean; repetitions?: number },
 ): Promise<void> {
-  const file = path.join(process.cwd(), 'scripts', 'bench', `${section}.ts`);
+  const file = path.join(
+    process.cwd(),
+    'scripts',
+    'bench',
+    `${section === 'site' ? 'site-scale' : section}.ts`,
+  );
   console.log(`\n== ${section} ==`);
+  if (section === 'site' && !options.scale) {
+    console.log('  skipped: the product at 32M ratings runs with --scale');
+    return;
+  }
   if (!fs.existsSync(file)) {
     console.log(`  skipped: ${path.relative(process.cwd(), file)} does not exist yet`);
     return;
@@ -35,9 +46,13 @@ async function runSection(
     string,
     (options?: object) => Promise<unknown>
   >;
-  const entry = { import: 'benchImport', recsys: 'benchRecsys', web: 'benchWeb', search: 'benchSearch' }[
-    section
-  ];
+  const entry = {
+    import: 'benchImport',
+    recsys: 'benchRecsys',
+    web: 'benchWeb',
+    search: 'benchSearch',
+    site: 'benchSiteScale',
+  }[section];
   const run = mod[entry] ?? (mod.default as Record<string, (typeof mod)[string]> | undefined)?.[entry];
   if (typeof run !== 'function') {
     console.log(`  skipped: ${path.relative(process.cwd(), file)} does not export ${entry}()`);

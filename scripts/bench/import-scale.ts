@@ -43,7 +43,7 @@ export function syntheticFolder(size: ScaleSize): string {
 }
 
 /** Runs one import in a child process (scripts/bench/import-child.ts) and returns its report. */
-function importInChild(
+export function importInChild(
   dir: string,
   env: Record<string, string>,
 ): { ms: number; maxRssMb: number; ratings: number } {

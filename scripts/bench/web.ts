@@ -24,7 +24,7 @@ import { cpuSecondsOfGroup } from './process-stats';
 const ROOT = process.cwd();
 const PGLITE_DIR = path.join(ROOT, '.tmp', 'bench-web-pglite');
 const PG_DATABASE = 'bench_web';
-const SECRET = crypto.randomBytes(32).toString('hex');
+export const SECRET = crypto.randomBytes(32).toString('hex');
 const SEARCHES = [
   'toy',
   'matrix',
@@ -53,7 +53,7 @@ interface Visitors {
   heavy: { cookie: string; count: number };
 }
 
-interface Load {
+export interface Load {
   requests: number;
   perSecond: number;
   p50: number;
@@ -205,7 +205,7 @@ async function benchDatabase(
   });
 }
 
-function latency(load: Load): string {
+export function latency(load: Load): string {
   return `${load.p50.toFixed(0)} ms / ${load.p99.toFixed(0)} ms`;
 }
 
@@ -216,7 +216,7 @@ async function cpuPerRequest(site: Site, body: () => Promise<Load>): Promise<{ c
   return { cpuMs: ((after - before) * 1000) / load.requests, load };
 }
 
-async function drive(
+export async function drive(
   target: string,
   options: {
     cookie?: string;
@@ -257,7 +257,7 @@ async function drive(
 }
 
 /** The session cookie the site would set (lib/session.ts accepts `v1.<id>.<created ms>.<HMAC-SHA256>`). */
-function visitorCookie(id: number, createdAt: Date): string {
+export function visitorCookie(id: number, createdAt: Date): string {
   const payload = `v1.${id}.${createdAt.getTime()}`;
   return `visitor=${payload}.${crypto.createHmac('sha256', SECRET).update(payload).digest('base64url')}`;
 }
