@@ -75,3 +75,36 @@ describe('neighbourhoodFilter popularity exponent', () => {
     expect(() => kept(-1)).toThrow(RangeError);
   });
 });
+
+describe('neighbourhoodFilter bounds on the raters walked (32M scale)', () => {
+  // 40 users rate movie 1 (liked by the visitor); users 1–20 also rate movie 2, users 21–40 movie 3, and users
+  // 1, 5, 9, …, 37 (every 4th) movie 4. Full pass: movies 1–4 all score 1/√40 (up to rounding).
+  const rows: RatingRow[] = [];
+  for (let u = 1; u <= 40; u++) {
+    rows.push({ userId: u, movieId: 1, rating: 4 }, { userId: u, movieId: u <= 20 ? 2 : 3, rating: 4 });
+    if (u % 4 === 1) rows.push({ userId: u, movieId: 4, rating: 4 });
+  }
+  const mat = buildRatingMatrix(rows);
+  const visitor = [{ movieId: 1, rating: 5 }];
+  const kept = (options: Parameters<typeof neighbourhoodFilter>[2]) =>
+    [1, 2, 3, 4].filter(neighbourhoodFilter(mat, visitor, { minRatings: 1, ...options }));
+
+  it('gives exactly the full pass when the caps do not bind', () => {
+    for (const candidates of [1, 2, 3, 4])
+      expect(kept({ candidates, maxRaters: 40, maxEntries: 1e9 })).toEqual(
+        kept({ candidates, maxRaters: 1e6, maxEntries: Infinity }),
+      );
+  });
+
+  it('walks the evenly spread raters t·n/walk when they bind, weighted by n/walk', () => {
+    // maxRaters 10: the raters at positions 0, 4, …, 36 are users 1, 5, …, 37, exactly movie 4's raters:
+    // movie 4 scores 10·4/√40/10 = 4/√40, movies 1–3 stay at 1/√40 (e.g. movie 2: users 1–17, 5·4/√40/20).
+    expect(kept({ candidates: 1, maxRaters: 10 })).toEqual([4]);
+    expect(kept({ candidates: 4, maxRaters: 10 })).toEqual([1, 2, 3, 4]);
+    // maxEntries 15: the 10 sampled rows hold 30 ratings, so 5 raters are walked (users 1, 9, 17, 25, 33).
+    expect(kept({ candidates: 1, maxRaters: 10, maxEntries: 15 })).toEqual([4]);
+    expect(kept({ candidates: 4, maxRaters: 10, maxEntries: 15 })).toEqual([1, 2, 3, 4]);
+    expect(() => kept({ maxRaters: 0 })).toThrow(RangeError);
+    expect(() => kept({ maxEntries: 0 })).toThrow(RangeError);
+  });
+});

@@ -126,3 +126,82 @@ export function citeReasons<T extends { rating: number; contribution: number; mo
       .slice(0, topDisliked),
   };
 }
+
+/** A bounded min-heap of (position, score); "worse" = lower score, or equal score and higher position. */
+export class TopK {
+  private readonly pos: Int32Array;
+  private readonly score: Float64Array;
+  private size = 0;
+  constructor(private readonly k: number) {
+    this.pos = new Int32Array(k);
+    this.score = new Float64Array(k);
+  }
+  clear(): void {
+    this.size = 0;
+  }
+  private worse(a: number, b: number): boolean {
+    const sa = this.score[a] as number;
+    const sb = this.score[b] as number;
+    return sa < sb || (sa === sb && (this.pos[a] as number) > (this.pos[b] as number));
+  }
+  private swap(a: number, b: number): void {
+    const p = this.pos[a] as number;
+    const s = this.score[a] as number;
+    this.pos[a] = this.pos[b] as number;
+    this.score[a] = this.score[b] as number;
+    this.pos[b] = p;
+    this.score[b] = s;
+  }
+  private down(i: number): void {
+    for (;;) {
+      const l = 2 * i + 1;
+      let m = i;
+      if (l < this.size && this.worse(l, m)) m = l;
+      if (l + 1 < this.size && this.worse(l + 1, m)) m = l + 1;
+      if (m === i) return;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+  offer(j: number, s: number): void {
+    if (this.size === this.k) {
+      const s0 = this.score[0] as number;
+      if (s < s0 || (s === s0 && j > (this.pos[0] as number))) return;
+      this.pos[0] = j;
+      this.score[0] = s;
+      this.down(0);
+      return;
+    }
+    let i = this.size++;
+    this.pos[i] = j;
+    this.score[i] = s;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.worse(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+  get length(): number {
+    return this.size;
+  }
+  /** The kept positions best first; empties the heap. */
+  drainPositions(): number[] {
+    const out = new Array<number>(this.size);
+    for (let r = this.size - 1; r >= 0; r--) {
+      out[r] = this.pos[0] as number;
+      this.swap(0, --this.size);
+      this.down(0);
+    }
+    return out;
+  }
+  /** Writes the kept entries best first at out[offset..] and empties the heap. */
+  drainInto(outPos: Int32Array, outScore: Float32Array, offset: number): void {
+    for (let r = this.size - 1; r >= 0; r--) {
+      outPos[offset + r] = this.pos[0] as number;
+      outScore[offset + r] = this.score[0] as number;
+      this.swap(0, --this.size);
+      this.down(0);
+    }
+  }
+}

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { profileVector } from './common';
-import { createCosineRecommender, fitCosine, profileSimilarities, userSimilaritiesAmong } from './cosine';
+import {
+  createCosineRecommender,
+  fitCosine,
+  neighbourPool,
+  profileSimilarities,
+  userSimilaritiesAmong,
+} from './cosine';
 import { buildRatingMatrix } from './matrix';
 import { createRecommender, fitModel, type FitOptions } from './index';
 import { syntheticMatrix, syntheticRows } from './test-helpers';
@@ -138,5 +144,36 @@ describe('cosine explanations cite supporters only', () => {
         1, 2,
       ]);
     }
+  });
+});
+
+describe('cosine neighbour pool (32M scale)', () => {
+  const mat = syntheticMatrix(60, 40, { seed: 9, density: 0.3 });
+  const model = fitCosine(mat);
+  const profile = Array.from({ length: 8 }, (_, t) => ({
+    movieId: mat.movieIds[t * 3] as number,
+    rating: 1 + (t % 5),
+  }));
+
+  it('is every user (identical lists) while the users fit the pool', () => {
+    expect(neighbourPool(mat, 60)).toBeNull();
+    const a = createCosineRecommender(model).recommend(profile, { n: 10 });
+    const b = createCosineRecommender(model, { maxUsers: 60 }).recommend(profile, { n: 10 });
+    expect(b).toEqual(a);
+  });
+
+  it('above, is every ⌈users/maxUsers⌉-th user, with their similarities exact and the others 0', () => {
+    const pool = neighbourPool(mat, 20) as NonNullable<ReturnType<typeof neighbourPool>>;
+    expect(Array.from(pool.users)).toEqual(Array.from({ length: 20 }, (_, t) => t * 3));
+    const pv = profileVector(profile, mat.movieIndex);
+    const full = profileSimilarities(model, pv);
+    const pooled = profileSimilarities(model, pv, -1, pool);
+    for (let v = 0; v < mat.users; v++) expect(pooled[v]).toBe(v % 3 === 0 ? full[v] : 0);
+    const recs = createCosineRecommender(model, { maxUsers: 20 }).recommend(profile, { n: 5 });
+    for (const rec of recs) {
+      const { neighbours } = rec.explanation as Extract<Explanation, { kind: 'cosine' }>;
+      for (const nb of neighbours) expect((mat.userIndex.get(nb.userId) as number) % 3).toBe(0);
+    }
+    expect(() => neighbourPool(mat, 0)).toThrow(RangeError);
   });
 });

@@ -10,7 +10,7 @@
  * Fit: EASE's inversion (~2/3·n³) + a few iALS sweeps; recommend: O(|profile|·n + n·k + |profile|·k²).
  */
 import { profileVector, topPositions, type ProfileVector } from './common';
-import { fitEase } from './ease';
+import { EASE_MAX_MOVIES, fitEase } from './ease';
 import { choleskyFactor, choleskySubstitute } from './linalg';
 import { fitIalsFactors, ialsConfidence, ialsSystem, weightedGram, type IalsOptions } from './ials';
 import type { RatingMatrix } from './matrix';
@@ -21,6 +21,8 @@ export interface EaseIalsOptions {
   /** EASE's λ (default 150) and minimum ratings per modelled movie (default 10). */
   lambda?: number;
   minRatings?: number;
+  /** At most this many modelled movies, the most rated (default EASE_MAX_MOVIES; see ease.ts). */
+  maxMovies?: number;
   /** β in count^−β applied to EASE's columns (default 0.2). */
   popularityExponent?: number;
   /** p in the profile weight (r/5)^p of EASE's half (default 2). */
@@ -34,6 +36,8 @@ export interface EaseIalsModel {
   readonly kind: 'ease-ials';
   readonly lambda: number;
   readonly minRatings: number;
+  /** Absent in models stored before the option existed (no cap). */
+  readonly maxMovies?: number;
   readonly popularityExponent: number;
   readonly profileExponent: number;
   readonly blend: number;
@@ -60,6 +64,7 @@ export function fitEaseIals(mat: RatingMatrix, options: EaseIalsOptions = {}): E
   const {
     lambda = 150,
     minRatings = 10,
+    maxMovies = EASE_MAX_MOVIES,
     popularityExponent = 0.2,
     profileExponent = 2,
     blend = 0.35,
@@ -70,7 +75,7 @@ export function fitEaseIals(mat: RatingMatrix, options: EaseIalsOptions = {}): E
   if (!(profileExponent >= 0))
     throw new RangeError(`ease-ials: profileExponent must be ≥ 0, got ${profileExponent}`);
   if (!(blend >= 0)) throw new RangeError(`ease-ials: blend must be ≥ 0, got ${blend}`);
-  const ease = fitEase(mat, { lambda, minRatings, weighting: 'rating' });
+  const ease = fitEase(mat, { lambda, minRatings, maxMovies, weighting: 'rating' });
   const n = ease.movieIds.length;
   const B = ease.B; // fitEase's own array, not shared with anyone: scaled in place
   for (let j = 0; j < n; j++) {
@@ -100,6 +105,7 @@ export function fitEaseIals(mat: RatingMatrix, options: EaseIalsOptions = {}): E
     kind: 'ease-ials',
     lambda,
     minRatings,
+    maxMovies,
     popularityExponent,
     profileExponent,
     blend,

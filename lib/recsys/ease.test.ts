@@ -1,6 +1,7 @@
 /** EASE: the exact SPD inverse, the closed form with weighted X, scoring with the weighted profile. */
-import { easeWeight, fitEase, invertSpd, createEaseRecommender, type EaseOptions } from './ease';
+import { easeMovies, easeWeight, fitEase, invertSpd, createEaseRecommender, type EaseOptions } from './ease';
 import { createRecommender, deserializeModel, serializeModel } from './index';
+import { buildRatingMatrix } from './matrix';
 import { mulberry32 } from './random';
 import { syntheticMatrix } from './test-helpers';
 
@@ -159,5 +160,41 @@ describe('EASE explanations', () => {
       because: { movieId: number }[];
     };
     expect(e.because.map((x) => x.movieId)).toEqual([model.movieIds[g]]);
+  });
+});
+
+describe('EASE movie cap (32M scale)', () => {
+  it('models the maxMovies most rated movies (ties: lower position), in column order', () => {
+    const counts = Int32Array.from([5, 30, 12, 30, 8, 40]);
+    expect(easeMovies(counts, 10, 10)).toEqual([1, 2, 3, 5]);
+    expect(easeMovies(counts, 10, 3)).toEqual([1, 3, 5]);
+    expect(easeMovies(counts, 10, 2)).toEqual([1, 5]);
+  });
+
+  it('gives the same model when it does not bind, and the EASE of the top movies alone when it does', () => {
+    const mat = syntheticMatrix(40, 25, { seed: 3, density: 0.35 });
+    const all = fitEase(mat, { minRatings: 1 });
+    expect({ ...fitEase(mat, { minRatings: 1, maxMovies: mat.movies }), maxMovies: 0 }).toEqual({
+      ...all,
+      maxMovies: 0,
+    });
+    const capped = fitEase(mat, { minRatings: 1, maxMovies: 10 });
+    expect(capped.movieIds.length).toBe(10);
+    const counts = Array.from(all.counts);
+    const tenth = [...counts].sort((a, b) => b - a)[9] as number;
+    for (const c of capped.counts) expect(c).toBeGreaterThanOrEqual(tenth);
+    // The same as EASE on the matrix with every other movie's ratings removed.
+    const kept = new Set(capped.movieIds);
+    const rows = [];
+    for (let u = 0; u < mat.users; u++)
+      for (let p = mat.rowPtr[u] as number; p < (mat.rowPtr[u + 1] as number); p++) {
+        const movieId = mat.movieIds[mat.colIdx[p] as number] as number;
+        if (kept.has(movieId))
+          rows.push({ userId: mat.userIds[u] as number, movieId, rating: mat.values[p] as number });
+      }
+    const alone = fitEase(buildRatingMatrix(rows), { minRatings: 1 });
+    expect(alone.movieIds).toEqual(capped.movieIds);
+    alone.B.forEach((b, i) => expect(capped.B[i]).toBeCloseTo(b, 6));
+    expect(() => fitEase(mat, { maxMovies: 0 })).toThrow(RangeError);
   });
 });

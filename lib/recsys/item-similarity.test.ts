@@ -76,7 +76,7 @@ describe('fitItemSimilarity', () => {
   it.each(ITEM_SIMILARITY_MEASURES)(
     '%s: every kept neighbour carries its brute-force similarity, best first, and nothing better was left out',
     (measure) => {
-      const o = { measure, k: 6, shrinkage: 3, alpha: 0.3, likedAt: 2.5, minRatings: 2 }; // synthetic ratings centre near 2.5
+      const o = { measure, k: 6, shrinkage: 3, alpha: 0.3, likedAt: 2.5, minRatings: 2, maxRaters: 1e9 }; // synthetic ratings centre near 2.5
       const model = fitItemSimilarity(mat, o);
       let kept = 0;
       for (let i = 0; i < mat.movies; i++) {
@@ -171,5 +171,28 @@ describe('similar movies a fan recognises (ml-latest-small, fixtures/similar-mov
     const starWars = similar(260, 10);
     expect(starWars[0]?.movieId).toBe(1196); // The Empire Strikes Back
     expect((starWars[0]?.similarity ?? 0) - (starWars[9]?.similarity ?? 1)).toBeGreaterThan(0.2);
+  });
+});
+
+describe('item similarity rater cap (32M scale)', () => {
+  const mat = syntheticMatrix(80, 20, { seed: 12, density: 0.5 });
+
+  it('gives the same model when it does not bind', () => {
+    const full = fitItemSimilarity(mat, { maxRaters: 1e9 });
+    const capped = fitItemSimilarity(mat, { maxRaters: 80 });
+    expect({ ...capped, maxRaters: 0 }).toEqual({ ...full, maxRaters: 0 });
+  });
+
+  it('when it binds, walks an evenly spread sample: co-ratings weighted back, neighbours mostly the same', () => {
+    const full = fitItemSimilarity(mat, { measure: 'binary', k: 5 });
+    const capped = fitItemSimilarity(mat, { measure: 'binary', k: 5, maxRaters: 30 });
+    let same = 0;
+    for (let i = 0; i < mat.movies; i++) {
+      const a = new Set(full.neighbours.subarray(i * 5, i * 5 + 5));
+      for (const j of capped.neighbours.subarray(i * 5, i * 5 + 5)) if (a.has(j)) same++;
+    }
+    expect(same / (mat.movies * 5)).toBeGreaterThan(0.5);
+    expect(capped.maxRaters).toBe(30);
+    expect(() => fitItemSimilarity(mat, { maxRaters: 0 })).toThrow(RangeError);
   });
 });

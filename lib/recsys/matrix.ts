@@ -266,3 +266,44 @@ export function movieStats(mat: RatingMatrix): {
   }
   return { counts, means, globalMean: mat.nnz ? sum / mat.nnz : 0 };
 }
+
+/** An evenly spread sample of one movie's raters: see raterSample. */
+export interface RaterSample {
+  /** colPtr[j]: the column's first CSC position. */
+  readonly from: number;
+  /** The column's rater count. */
+  readonly n: number;
+  /** How many raters are walked: min(n, cap). */
+  readonly walk: number;
+  /** n / walk: scales a sum over the sample back to the whole column (1 when the cap does not bind). */
+  readonly weight: number;
+}
+
+/**
+ * At most `cap` of movie j's raters, evenly spread over its CSC run (the t-th at colPtr[j] + ⌊t·n/walk⌋, see
+ * samplePosition), and, when `maxEntries` is given, few enough that their rows hold about that many ratings in
+ * all (the sample is thinned in proportion once, still evenly spread): a deterministic sample that bounds a pass
+ * over a blockbuster's raters and their rows at 32M scale (one movie there has 157k raters; a rater's row averages
+ * ~450 ratings). When neither bound binds every rater is walked, in order, with weight 1, so results are exactly
+ * those of the full pass.
+ */
+export function raterSample(mat: RatingMatrix, j: number, cap: number, maxEntries = Infinity): RaterSample {
+  const from = mat.colPtr[j] as number;
+  const n = (mat.colPtr[j + 1] as number) - from;
+  let walk = Math.min(n, cap);
+  if (maxEntries < Infinity && walk > 1) {
+    let entries = 0;
+    const sample: RaterSample = { from, n, walk, weight: 1 };
+    for (let t = 0; t < walk; t++) {
+      const u = mat.rowIdx[samplePosition(sample, t)] as number;
+      entries += (mat.rowPtr[u + 1] as number) - (mat.rowPtr[u] as number);
+    }
+    if (entries > maxEntries) walk = Math.max(1, Math.floor((walk * maxEntries) / entries));
+  }
+  return { from, n, walk, weight: walk > 0 ? n / walk : 1 };
+}
+
+/** The CSC position of the t-th walked rater (0 ≤ t < sample.walk). */
+export function samplePosition(sample: RaterSample, t: number): number {
+  return sample.from + (sample.walk === sample.n ? t : Math.floor((t * sample.n) / sample.walk));
+}
