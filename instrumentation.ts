@@ -16,7 +16,11 @@ export async function register(): Promise<void> {
       process.exit(1);
     }
     // TRACE/TRACK would be a 500 inside Next.js: answer 405 on the HTTP server itself (lib/http/refuse-methods.ts).
-    (await import('./lib/http/refuse-methods')).refuseUnsupportedMethods((await import('node:http')).Server);
+    const { Server } = await import('node:http');
+    (await import('./lib/http/refuse-methods')).refuseUnsupportedMethods(Server);
+    // One request at a time per visitor, so that one visitor's expensive pages cannot starve the others
+    // (lib/http/visitor-lanes.ts).
+    (await import('./lib/http/visitor-lanes')).serveVisitorsInLanes(Server);
     // SIGTERM/SIGINT: let Next drain the requests in flight, then close the database before exiting.
     (await import('./lib/shutdown')).installGracefulShutdown();
     const { startApp } = await import('./lib/startup');

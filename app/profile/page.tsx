@@ -128,7 +128,7 @@ export default async function ProfilePage({
         total={skippedIds.length}
       />
 
-      {visitorId !== null && <ShareCodesSection visitorId={visitorId} />}
+      {visitorId !== null && <ShareCodesSection visitorId={visitorId} ratedCount={total} />}
       {visitorId !== null && <ExportPanel />}
       <RestorePanel limitBytes={MAX_PROFILE_FILE_BYTES} limitText={MAX_PROFILE_FILE_TEXT} />
 

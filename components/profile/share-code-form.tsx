@@ -1,28 +1,47 @@
 'use client';
 
-import { useActionState } from 'react';
-import { createShareCodeAction } from '@/lib/actions/share-codes';
+import { useActionState, useState } from 'react';
+import {
+  createShareCodeAction,
+  listShareableRatingsAction,
+  type ShareableRating,
+} from '@/lib/actions/share-codes';
 import { idleState } from '@/lib/actions/state';
 
-export interface ShareableRating {
-  movieId: number;
-  /** As shown: "The Matrix (1999)". */
-  label: string;
-  /** "4.5★". */
-  stars: string;
-}
-
-/** Create a share code: how long it works, the lowest rating to share, and movies to leave out. */
+/**
+ * Create a share code: how long it works, the lowest rating to share, and movies to leave out. The movies to leave
+ * out are loaded when the visitor opens that list (all their ratings: up to the whole catalogue), not with the page.
+ */
 export function ShareCodeForm({
-  ratings,
+  ratedCount,
   days,
   minRatings,
 }: {
-  ratings: ShareableRating[];
+  ratedCount: number;
   days: readonly number[];
   minRatings: readonly number[];
 }) {
   const [state, action, pending] = useActionState(createShareCodeAction, idleState);
+  const [ratings, setRatings] = useState<ShareableRating[] | null>(null);
+  const [loadError, setLoadError] = useState(false);
+  const [loading, setLoading] = useState(false);
+
+  function loadRatings() {
+    if (ratings !== null || loading) return;
+    setLoading(true);
+    setLoadError(false);
+    listShareableRatingsAction(idleState, new FormData()).then(
+      (loaded) => {
+        setRatings(loaded);
+        setLoading(false);
+      },
+      () => {
+        setLoadError(true);
+        setLoading(false);
+      },
+    );
+  }
+
   return (
     <form action={action} className="d-flex flex-column gap-3" aria-describedby="share-status">
       <div className="d-flex flex-wrap gap-3">
@@ -52,25 +71,45 @@ export function ShareCodeForm({
           </select>
         </div>
       </div>
-      <details>
-        <summary>Leave out some movies ({ratings.length} rated)</summary>
-        <fieldset className="mt-2" style={{ maxHeight: '16rem', overflowY: 'auto' }}>
-          <legend className="visually-hidden">Movies to leave out of the share code</legend>
-          {ratings.map((r) => (
-            <div className="form-check" key={r.movieId}>
-              <input
-                className="form-check-input"
-                type="checkbox"
-                name="leaveOut"
-                value={r.movieId}
-                id={`leave-out-${r.movieId}`}
-              />
-              <label className="form-check-label" htmlFor={`leave-out-${r.movieId}`}>
-                Leave out {r.label} <span className="text-body-secondary">({r.stars})</span>
-              </label>
-            </div>
-          ))}
-        </fieldset>
+      <details onToggle={(event) => event.currentTarget.open && loadRatings()}>
+        <summary>Leave out some movies ({ratedCount} rated)</summary>
+        {ratings === null && (
+          <p className="mt-2 mb-0 small text-body-secondary" role="status">
+            {loadError ? (
+              <>
+                Could not load your rated movies.{' '}
+                <button
+                  type="button"
+                  className="btn btn-link btn-sm p-0 align-baseline"
+                  onClick={loadRatings}
+                >
+                  Try again
+                </button>
+              </>
+            ) : (
+              'Loading your rated movies…'
+            )}
+          </p>
+        )}
+        {ratings !== null && (
+          <fieldset className="mt-2" style={{ maxHeight: '16rem', overflowY: 'auto' }}>
+            <legend className="visually-hidden">Movies to leave out of the share code</legend>
+            {ratings.map((r) => (
+              <div className="form-check" key={r.movieId}>
+                <input
+                  className="form-check-input"
+                  type="checkbox"
+                  name="leaveOut"
+                  value={r.movieId}
+                  id={`leave-out-${r.movieId}`}
+                />
+                <label className="form-check-label" htmlFor={`leave-out-${r.movieId}`}>
+                  Leave out {r.label} <span className="text-body-secondary">({r.stars})</span>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        )}
       </details>
       <div>
         <button type="submit" className="btn btn-primary" disabled={pending}>

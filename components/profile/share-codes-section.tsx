@@ -1,9 +1,7 @@
 import Link from 'next/link';
 import { getDatabase } from '@/db/client';
-import { listMoviesByIds } from '@/lib/data/movies';
-import { listUserRatings } from '@/lib/data/ratings';
 import { formatShareCode, listActiveShareCodes, SHARE_CODE_DAYS } from '@/lib/data/share-codes';
-import { displayTitle, formatCount, starsText } from '@/lib/display';
+import { formatCount } from '@/lib/display';
 import { RATING_VALUES } from '@/lib/rating-scale';
 import { RevokeShareCode } from './revoke-share-code';
 import { ShareCodeForm } from './share-code-form';
@@ -18,32 +16,19 @@ function remaining(expiresAt: Date): string {
   return 'within the hour';
 }
 
-/** Share codes for movie night: create one for a chosen part of the visitor's ratings; list and revoke them. */
-export async function ShareCodesSection({ visitorId }: { visitorId: number }) {
+/**
+ * Share codes for movie night: create one for a chosen part of the visitor's ratings; list and revoke them.
+ * `ratedCount`: how many ratings the visitor has (the page counted them already).
+ */
+export async function ShareCodesSection({
+  visitorId,
+  ratedCount,
+}: {
+  visitorId: number;
+  ratedCount: number;
+}) {
   const { db } = await getDatabase();
-  const [ratings, codes] = await Promise.all([
-    listUserRatings(db, visitorId),
-    listActiveShareCodes(db, visitorId),
-  ]);
-  const movies = new Map(
-    (
-      await listMoviesByIds(
-        db,
-        ratings.map((r) => r.movieId),
-      )
-    ).map((m) => [m.id, m]),
-  );
-  const shareable = ratings
-    .map((r) => {
-      const movie = movies.get(r.movieId);
-      const title = movie ? displayTitle(movie.title) : `movie ${r.movieId}`;
-      return {
-        movieId: r.movieId,
-        label: movie?.year ? `${title} (${movie.year})` : title,
-        stars: starsText(r.rating),
-      };
-    })
-    .sort((a, b) => a.label.localeCompare(b.label));
+  const codes = await listActiveShareCodes(db, visitorId);
   return (
     <section aria-labelledby="share-heading">
       <h2 id="share-heading" className="h4">
@@ -54,11 +39,11 @@ export async function ShareCodesSection({ visitorId }: { visitorId: number }) {
         shows only the ratings you choose (not your watchlist or anything else), stops working when it
         expires, and you can revoke it at any time.
       </p>
-      {ratings.length === 0 ? (
+      {ratedCount === 0 ? (
         <p>Rate a few movies first: there is nothing to share yet.</p>
       ) : (
         <ShareCodeForm
-          ratings={shareable}
+          ratedCount={ratedCount}
           days={SHARE_CODE_DAYS}
           minRatings={RATING_VALUES.filter((r) => r >= 2.5)}
         />

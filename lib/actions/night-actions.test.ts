@@ -11,7 +11,7 @@ import { predictedRatingsFor, recommendFor } from '@/lib/recsys/engine';
 import { getVisitorId, signVisitorToken, VISITOR_COOKIE } from '@/lib/session';
 import { planMovieNightAction } from './movie-night';
 import { checkRestoreFile, restoreFromFile } from './restore';
-import { createShareCodeAction, revokeShareCodeAction } from './share-codes';
+import { createShareCodeAction, listShareableRatingsAction, revokeShareCodeAction } from './share-codes';
 import { idleState } from './state';
 
 process.env.SESSION_SECRET = 'test-secret-'.padEnd(64, 'x');
@@ -169,6 +169,23 @@ describeEachDatabase(
         actAs(owner);
         expect(await revokeShareCodeAction(idleState, revoke)).toMatchObject({ status: 'saved' });
         expect(await findSharedRatings(current().db, active!.code)).toBeNull();
+      });
+
+      it("lists the visitor's own ratings to leave out, alphabetically, and nothing without a profile", async () => {
+        actAs(
+          await visitorWith([
+            [1, 5],
+            [2571, 4],
+            [6365, 2.5],
+          ]),
+        );
+        expect(await listShareableRatingsAction(idleState, new FormData())).toEqual([
+          { movieId: 2571, label: 'The Matrix (1999)', stars: '4★' },
+          { movieId: 6365, label: 'The Matrix Reloaded (2003)', stars: '2.5★' },
+          { movieId: 1, label: 'Toy Story (1995)', stars: '5★' },
+        ]);
+        actAs(null);
+        expect(await listShareableRatingsAction(idleState, new FormData())).toEqual([]);
       });
 
       it('refuses an expiry off the list, and an empty selection', async () => {

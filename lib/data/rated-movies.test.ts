@@ -1,5 +1,5 @@
 import { describeEachDatabase } from '@/db/test-db';
-import { listRatedMoviesPage } from './rated-movies';
+import { inAlphabeticalOrder, listRatedMoviesPage, listRatedTitles } from './rated-movies';
 import { upsertRating } from './ratings';
 import { seedTestMovies } from './test-movies';
 import { createVisitor } from './visitors';
@@ -50,6 +50,20 @@ describeEachDatabase(
       expect(await listRatedMoviesPage(db, userId, { page: Number.NaN, pageSize: 2 })).toMatchObject({ page: 1 });
     });
 
+    it('lists all the ratings with their titles in the same order (the share form\'s "leave out" list)', async () => {
+      const { db } = current();
+      const userId = await visitorWith([
+        [1, 4],
+        [2571, 5],
+        [4973, 4.5],
+      ]);
+      expect(await listRatedTitles(db, userId)).toEqual([
+        { movieId: 4973, title: expect.stringMatching(/^Amélie/) as unknown, year: 2001, rating: 4.5 },
+        { movieId: 2571, title: 'Matrix, The (1999)', year: 1999, rating: 5 },
+        { movieId: 1, title: 'Toy Story (1995)', year: 1995, rating: 4 },
+      ]);
+    });
+
     it('gives one empty page to a visitor with no ratings', async () => {
       const { db } = current();
       const userId = await visitorWith([]);
@@ -58,3 +72,14 @@ describeEachDatabase(
   },
   async ({ db }) => seedTestMovies(db),
 );
+
+it('puts rows in alphabetical order of display titles, movies missing from the index last by id', () => {
+  const titles = [
+    { id: 1, title: 'Toy Story (1995)', lower: '', year: 1995, genres: [] },
+    { id: 2, title: 'Matrix, The (1999)', lower: '', year: 1999, genres: [] },
+    { id: 3, title: 'Jumanji (1995)', lower: '', year: 1995, genres: [] },
+  ];
+  const rows = [99, 1, 2, 50, 3].map((movieId) => ({ movieId }));
+  expect(inAlphabeticalOrder(rows, titles).map((row) => row.movieId)).toEqual([3, 2, 1, 50, 99]);
+  expect(inAlphabeticalOrder([], titles)).toEqual([]);
+});
