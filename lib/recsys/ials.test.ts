@@ -7,7 +7,7 @@ describe('iALS solvers (CG at 32M scale)', () => {
   const mat = syntheticMatrix(50, 30, { seed: 5, density: 0.3 });
   const local = Int32Array.from({ length: mat.movies }, (_, j) => j);
 
-  it("'auto' solves exactly below IALS_EXACT_MAX_RATINGS: the same factors as 'exact'", () => {
+  it("'auto' solves exactly below LARGE_DATA_RATINGS: the same factors as 'exact'", () => {
     const options = { factors: 4, iterations: 3 };
     expect(fitIalsFactors(mat, local, mat.movies, { ...options, solver: 'auto' })).toEqual(
       fitIalsFactors(mat, local, mat.movies, { ...options, solver: 'exact' }),

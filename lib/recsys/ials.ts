@@ -8,7 +8,7 @@
  */
 import { choleskySolve } from './linalg';
 import { mulberry32 } from './random';
-import type { RatingMatrix } from './matrix';
+import { LARGE_DATA_RATINGS, type RatingMatrix } from './matrix';
 
 export interface IalsOptions {
   /** Factors per movie (default 32). */
@@ -24,7 +24,7 @@ export interface IalsOptions {
   /**
    * How each row is solved: 'exact' (Cholesky of the k×k system, O(|row|·k² + k³)), 'cg' (a few conjugate-gradient
    * steps on the same system warm-started from the row's previous factors, Takács et al. 2011: O(steps·(|row|·k +
-   * k²))), or 'auto' (default): exact up to IALS_EXACT_MAX_RATINGS modelled ratings, CG above. See fitIalsFactors.
+   * k²))), or 'auto' (default): exact up to LARGE_DATA_RATINGS modelled ratings, CG above. See fitIalsFactors.
    */
   solver?: 'exact' | 'cg' | 'auto';
   /** CG steps per row solve (default 3). */
@@ -32,11 +32,10 @@ export interface IalsOptions {
 }
 
 /**
- * 'auto' solves exactly up to this many modelled ratings (ml-latest-small: ~81k, so it is fitted as before) and by
- * CG above: at 32M (the 3,000 EASE movies, ~21M modelled ratings, k = 32) one exact iteration took ~140 s, a CG
- * iteration ~37 s (one thread).
+ * 'auto' solves exactly up to LARGE_DATA_RATINGS modelled ratings (ml-latest-small: ~81k, so it is fitted as
+ * before) and by CG above: at 32M (the 3,000 EASE movies, ~21M modelled ratings, k = 32) one exact iteration took
+ * ~140 s, a CG iteration ~37 s (one thread).
  */
-export const IALS_EXACT_MAX_RATINGS = 5_000_000;
 
 /** Confidence increment c of a rating (the cell's weight is 1 + c). */
 export function ialsConfidence(rating: number, alpha: number): number {
@@ -145,7 +144,7 @@ export function fitIalsFactors(
   movieConf.length = 0;
   let modelled = 0;
   for (const rows of userRows) modelled += rows.length;
-  const cg = solver === 'cg' || (solver === 'auto' && modelled > IALS_EXACT_MAX_RATINGS);
+  const cg = solver === 'cg' || (solver === 'auto' && modelled > LARGE_DATA_RATINGS);
   const scratch = cg ? cgScratch(k) : null;
   const solve = (
     G: Float64Array,

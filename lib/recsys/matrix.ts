@@ -267,6 +267,13 @@ export function movieStats(mat: RatingMatrix): {
   return { counts, means, globalMean: mat.nnz ? sum / mat.nnz : 0 };
 }
 
+/**
+ * Above this many ratings a fit takes its large-data variant where one exists (iALS by conjugate gradient, masked
+ * NMF on an epoch budget): ml-latest-small (100k) and ml-1m are fitted exactly as before, the 32M sets by the
+ * variants, whose figures `npm run bench -- --scale` prints.
+ */
+export const LARGE_DATA_RATINGS = 5_000_000;
+
 /** An evenly spread sample of one movie's raters: see raterSample. */
 export interface RaterSample {
   /** colPtr[j]: the column's first CSC position. */

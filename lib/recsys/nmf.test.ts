@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { profileVector } from './common';
-import { buildRatingMatrix } from './matrix';
+import { buildRatingMatrix, LARGE_DATA_RATINGS } from './matrix';
+import { fitMaskedNmf, MASKED_LARGE_DATA_EPOCHS } from './nmf-masked';
 import { filledLoss, filledMatrix, fillValues, fitFilledNmf } from './nmf';
 import { createNmfRecommender, fitNmf, foldIn, similarMovies } from './nmf-recommender';
 import { denseFilled, syntheticMatrix, syntheticRows } from './test-helpers';
@@ -166,4 +167,17 @@ describe('explanations cite only liked movies', () => {
       if (fill === 'zeros') expect(lifted).toBeGreaterThan(0);
     },
   );
+});
+
+describe('masked NMF epochs', () => {
+  it('fits 30 epochs below LARGE_DATA_RATINGS unless maxIter says otherwise, and reports each epoch', () => {
+    const mat = syntheticMatrix(20, 15, { seed: 2, density: 0.4 });
+    expect(mat.nnz).toBeLessThan(LARGE_DATA_RATINGS);
+    const epochs: number[] = [];
+    const model = fitMaskedNmf(mat, { fill: 'masked', rank: 3 }, (epoch) => epochs.push(epoch));
+    expect(model.iterations).toBe(30);
+    expect(epochs).toEqual(Array.from({ length: 30 }, (_, t) => t + 1));
+    expect(fitMaskedNmf(mat, { fill: 'masked', rank: 3, maxIter: 4 }).iterations).toBe(4);
+    expect(MASKED_LARGE_DATA_EPOCHS).toBeLessThan(30);
+  });
 });
