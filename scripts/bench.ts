@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only import|recsys|web|search] [--scale] [--import-32m] [--repetitions <n>]
+ * npm run bench [-- --only import|recsys|web|search|site] [--scale] [--import-32m] [--repetitions <n>]
  * Runs the benchmark sections and prints their figures. A section runs only if its file exists
  * (scripts/bench/<section>.ts), so owners add theirs independently:
  *   import  benchImport()          importing the bundled data into PGlite and PostgreSQL (--scale: 1M and 5M
