@@ -143,7 +143,6 @@ describeEachDatabase(
     });
 
     it('start() is idempotent and does nothing while the data version is unchanged', async () => {
-      const { db } = current();
       const { engine } = engineFor(current().connection);
       await Promise.all([engine.start(), engine.start()]);
       const before = engine.statusJson().models;
