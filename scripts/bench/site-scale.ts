@@ -1,6 +1,6 @@
 /**
  * The product at 32M ratings (issue 11), `npm run bench -- --scale --only site` (after `npm run build`; needs
- * PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL). Every figure comes from the product's own paths:
+ * PostgreSQL: BENCH_DATABASE_URL, TEST_DATABASE_URL or the local server). Every figure comes from the product's own paths:
  *   1. `npm run db:import` of the 32M synthetic folder (scripts/bench/import-scale.ts makes it) into the database
  *      `bench_site_32m`, once: later runs find it imported and skip to 2;
  *   2. `npm run train -- --force` in a child process: wall time, peak RSS of its process (worker threads included),
@@ -14,14 +14,13 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { connectDatabase } from '@/db/client';
 import { createVisitor } from '@/lib/data/visitors';
 import { API_SPECS, modelQuery } from '@/lib/recsys/model-specs';
 import { modelsReady, startSite } from '../../e2e/support/site-harness';
 import { importInChild, SCALE_SHAPES, syntheticFolder } from './import-scale';
 import { groupRssMb } from './process-stats';
-import { drive, latency, SECRET, visitorCookie, type Load } from './web';
+import { benchDatabaseUrl, drive, latency, SECRET, visitorCookie, type Load } from './web';
 
 const DATABASE = 'bench_site_32m';
 const VISITOR_RATINGS = [5, 4.5, 4, 3, 5, 2, 4, 3.5, 1, 4.5];
@@ -43,14 +42,13 @@ function report(name: string, value: string, target = '—'): void {
 }
 
 export async function benchSiteScale(): Promise<void> {
-  const admin = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (!admin) {
+  const url = await benchDatabaseUrl(DATABASE);
+  if (!url) {
     console.log(
-      '  skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server) for the 32M site run',
+      '  skipped: no PostgreSQL server answers (BENCH_DATABASE_URL, TEST_DATABASE_URL or 127.0.0.1:5432)',
     );
     return;
   }
-  const url = await ensureDatabase(admin);
   const shape = SCALE_SHAPES['32M'];
 
   // 1. Data.
@@ -190,20 +188,6 @@ async function everyWorkerReady(baseUrl: string, limitMs: number): Promise<void>
     inARow = ready ? inARow + 1 : 0;
     if (!ready) await new Promise((resolve) => setTimeout(resolve, 500));
   }
-}
-
-async function ensureDatabase(adminUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
 }
 
 async function latestImportRatings(url: string): Promise<number | null> {

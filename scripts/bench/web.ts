@@ -73,7 +73,7 @@ export async function benchWeb(): Promise<WebFigure[]> {
   figures.push(
     ...(await benchDatabase('PGlite', { pgliteDataDir: PGLITE_DIR }, { PGLITE_DATA_DIR: PGLITE_DIR })),
   );
-  const postgres = await postgresUrl();
+  const postgres = await benchDatabaseUrl(PG_DATABASE);
   if (postgres)
     figures.push(...(await benchDatabase('PostgreSQL', { url: postgres }, { DATABASE_URL: postgres })));
   else console.log('  PostgreSQL: skipped (no server at BENCH_DATABASE_URL / TEST_DATABASE_URL)');
@@ -312,8 +312,11 @@ async function createBenchVisitors(options: { pgliteDataDir?: string; url?: stri
   }
 }
 
-/** The bench's own database on the PostgreSQL server (created once, kept so later runs reuse its models). */
-async function postgresUrl(): Promise<string | null> {
+/**
+ * A bench's own database on the PostgreSQL server of BENCH_DATABASE_URL / TEST_DATABASE_URL (default the local
+ * server), created once and kept so that later runs reuse its data and models; null when no server answers.
+ */
+export async function benchDatabaseUrl(name: string): Promise<string | null> {
   const admin =
     process.env.BENCH_DATABASE_URL ||
     process.env.TEST_DATABASE_URL ||
@@ -325,13 +328,13 @@ async function postgresUrl(): Promise<string | null> {
     return null;
   }
   try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [PG_DATABASE]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${PG_DATABASE}`);
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${name}`);
   } finally {
     await client.end();
   }
   const url = new URL(admin);
-  url.pathname = `/${PG_DATABASE}`;
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
