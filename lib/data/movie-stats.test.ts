@@ -45,3 +45,38 @@ describeEachDatabase('public statistics per data version', (current) => {
     expect((await listMoviesByIds(db, [1]))[0]).toMatchObject({ ratingCount: 2, meanRating: 4.5 });
   });
 });
+
+describeEachDatabase('list caches follow the data version', (current) => {
+  it('after DATA_CHECK_SECONDS reloads the title index only if an import changed the data version', async () => {
+    const { db } = current();
+    const recordImport = (dataVersion: string) =>
+      db
+        .insertInto('dataset_imports')
+        .values({ source: 'test', data_version: dataVersion, movies: 1, links: 0, ratings: 0, tags: 0, users: 0 })
+        .execute();
+    const ids = async () => (await getTitleIndex(db)).map((entry) => entry.id);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+    const realNow = Date.now();
+    let later = 0;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow + later);
+    try {
+      await recordImport('v1');
+      await db.insertInto('movies').values({ id: 1, title: 'Toy Story (1995)', year: 1995, genres: [] }).execute();
+      expect(await ids()).toEqual([1]);
+      // A movie written without an import (no new data version): not reloaded, however stale.
+      await db.insertInto('movies').values({ id: 2, title: 'Jumanji (1995)', year: 1995, genres: [] }).execute();
+      later += 61_000;
+      expect(await ids()).toEqual([1]);
+      await settle();
+      expect(await ids()).toEqual([1]);
+      // An import: the next check after DATA_CHECK_SECONDS reloads, in the background.
+      await recordImport('v2');
+      later += 61_000;
+      expect(await ids()).toEqual([1]);
+      await settle();
+      expect(await ids()).toEqual([1, 2]);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+});

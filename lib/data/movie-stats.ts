@@ -1,19 +1,24 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
 import { getEnv } from '@/lib/env';
+import { findDataVersion } from './training';
 
 /**
- * Per-process caches of what orders lists: how often each movie was rated, and the genres. Counting 100k ratings
- * takes most of a second on embedded PGlite, too slow for every page view and keystroke, while a list's order
- * does not need to move with every new rating. Entries are served for DATA_CHECK_SECONDS (the interval at which
- * every process looks for another's import), then refreshed in the background (the stale value is served meanwhile). Keyed by connection, so each test database has its own.
- * The numbers a page shows are always exact (lib/data/movies.ts reads them for the rows it returns).
+ * Per-process caches of what orders lists: the genres and the title index (and, on a hand-seeded database, how often
+ * each movie was rated). They change only with an import, so every DATA_CHECK_SECONDS (the interval at which every
+ * process looks for another's import) an entry checks the data version (one indexed row) and reloads only when it
+ * moved, in the background (the old value is served meanwhile); reloading 87k titles every minute stalled a 32M
+ * site for half a second. A database with no recorded import reloads at that interval. Keyed by connection, so each
+ * test database has its own. The numbers a page shows are always exact (lib/data/movies.ts reads them for the rows
+ * it returns).
  */
 const staleAfterMs = () => getEnv().DATA_CHECK_SECONDS * 1000;
 
 interface Entry<T> {
   loadedAt: number;
   value: Promise<T>;
+  /** The data version read just before the load (a later import makes the two differ: reload). */
+  version: Promise<string | null>;
   refreshing: boolean;
 }
 
@@ -25,7 +30,8 @@ function cached<T>(db: Kysely<DB>, key: string, load: () => Promise<T>): Promise
   const entry = byKey.get(key) as Entry<T> | undefined;
   const now = Date.now();
   if (!entry) {
-    const fresh: Entry<T> = { loadedAt: now, value: load(), refreshing: false };
+    const version = findDataVersion(db);
+    const fresh: Entry<T> = { loadedAt: now, value: version.then(() => load()), version, refreshing: false };
     // A failed load is retried on the next call, and so is an empty one: on PostgreSQL a page viewed while the
     // first import's transaction is still open sees no movies, which must not be served for a minute after.
     fresh.value.then(
@@ -39,10 +45,21 @@ function cached<T>(db: Kysely<DB>, key: string, load: () => Promise<T>): Promise
   }
   if (now - entry.loadedAt > staleAfterMs() && !entry.refreshing) {
     entry.refreshing = true;
-    load().then(
-      (value) => byKey.set(key, { loadedAt: Date.now(), value: Promise.resolve(value), refreshing: false }),
-      () => (entry.refreshing = false),
-    );
+    const refresh = async () => {
+      const [held, current] = await Promise.all([entry.version, findDataVersion(db)]);
+      if (current !== null && current === held) {
+        Object.assign(entry, { loadedAt: Date.now(), refreshing: false });
+        return;
+      }
+      const value = await load();
+      byKey.set(key, {
+        loadedAt: Date.now(),
+        value: Promise.resolve(value),
+        version: Promise.resolve(current),
+        refreshing: false,
+      });
+    };
+    refresh().catch(() => (entry.refreshing = false));
   }
   return entry.value;
 }
@@ -153,12 +170,12 @@ const publicStats = new WeakMap<Kysely<DB>, Promise<PublicStats>>();
  * tests): then callers count in SQL.
  */
 export async function getPublicStats(db: Kysely<DB>): Promise<PublicStats | null> {
-  const version = await db.selectFrom('dataset_imports').select('data_version').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  if (!version) return null;
+  const version = await findDataVersion(db);
+  if (version === null) return null;
   const held = publicStats.get(db);
   if (held) {
     const stats = await held.catch(() => null);
-    if (stats?.dataVersion === version.data_version) return stats;
+    if (stats?.dataVersion === version) return stats;
     if (publicStats.get(db) !== held) return getPublicStats(db); // another call is loading the new version
   }
   const loading = (async (): Promise<PublicStats> => {
@@ -169,7 +186,7 @@ export async function getPublicStats(db: Kysely<DB>): Promise<PublicStats | null
       .groupBy('movie_id')
       .execute();
     return {
-      dataVersion: version.data_version,
+      dataVersion: version,
       counts: new Map(rows.map((row) => [row.movie_id, Number(row.n)])),
       means: new Map(rows.map((row) => [row.movie_id, Number(row.mean)])),
     };
