@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
 import { getEnv } from '@/lib/env';
-import { findDataVersion } from './training';
+import { findDataVersion } from './data-version';
 
 /**
  * Per-process caches of what orders lists: the genres and the title index (and, on a hand-seeded database, how often

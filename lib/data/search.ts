@@ -6,7 +6,7 @@ import { buildSearchIndex, searchIndex, type SearchIndex } from '@/lib/search/se
 import { groupTags, tagKey, type TagGroup } from '@/lib/search/tags';
 import { getPopularityIndex } from './movie-stats';
 import { listMoviesByIds, type MovieSummary } from './movies';
-import { findDataVersion } from './training';
+import { findDataVersion } from './data-version';
 
 /** The most results the full results page lists: past this a visitor refines the query rather than pages on. */
 export const MAX_SEARCH_RESULTS = 200;

@@ -11,16 +11,6 @@ export interface TrainingRatings {
   ratings: Float32Array;
 }
 
-/** The version of the MovieLens data in the database: the latest import's content hash, or null before any import. */
-export async function findDataVersion(db: Kysely<DB>): Promise<string | null> {
-  const row = await db
-    .selectFrom('dataset_imports')
-    .select('data_version')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.data_version ?? null;
-}
 
 /** MovieLens users per COPY of the ratings load: ~160 ratings a user on average, a few million rows a COPY. */
 const USERS_PER_CHUNK = 20_000;

@@ -15,12 +15,8 @@ import {
   releaseTrainingLease,
   upsertTrainedModel,
 } from '@/lib/data/model-store';
-import {
-  DataChangedError,
-  findDataVersion,
-  listCatalogMovies,
-  loadTrainingRatings,
-} from '@/lib/data/training';
+import { findDataVersion } from '@/lib/data/data-version';
+import { DataChangedError, listCatalogMovies, loadTrainingRatings } from '@/lib/data/training';
 import type { ItemSimilarityModel } from '@/lib/recsys/item-similarity';
 import { buildRatingMatrix, type RatingMatrix } from '@/lib/recsys/matrix';
 import { buildCatalog, type Catalog } from './catalog';
