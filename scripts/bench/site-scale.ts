@@ -15,15 +15,13 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { connectDatabase } from '@/db/client';
-import { createVisitor } from '@/lib/data/visitors';
 import { API_SPECS, modelQuery } from '@/lib/recsys/model-specs';
 import { modelsReady, startSite } from '../../e2e/support/site-harness';
 import { importInChild, SCALE_SHAPES, syntheticFolder } from './import-scale';
 import { groupRssMb } from './process-stats';
-import { benchDatabaseUrl, drive, latency, SECRET, visitorCookie, type Load } from './web';
+import { benchDatabaseUrl, createLightVisitor, drive, latency, SECRET, type Load } from './web';
 
 const DATABASE = 'bench_site_32m';
-const VISITOR_RATINGS = [5, 4.5, 4, 3, 5, 2, 4, 3.5, 1, 4.5];
 const KEYSTROKES = [
   'm',
   'mo',
@@ -244,7 +242,7 @@ function trainInChild(
   });
 }
 
-/** A visitor who rated the 10 most rated movies (ids from the public counts), with the cookie the site accepts. */
+/** The light visitor of the web section, on the 32M data: ten of its most rated movies. */
 async function createScaleVisitor(
   url: string,
 ): Promise<{ cookie: string; ratings: { movieId: number; rating: number }[] }> {
@@ -259,18 +257,12 @@ async function createScaleVisitor(
       .groupBy('movie_id')
       .orderBy((eb) => eb.fn.countAll(), 'desc')
       .orderBy('movie_id')
-      .limit(VISITOR_RATINGS.length)
+      .limit(10)
       .execute();
-    const visitor = await createVisitor(db);
-    const ratings = popular.map((row, i) => ({
-      movieId: row.movie_id,
-      rating: VISITOR_RATINGS[i] as number,
-    }));
-    await db
-      .insertInto('ratings')
-      .values(ratings.map((r) => ({ user_id: visitor.id, movie_id: r.movieId, rating: r.rating })))
-      .execute();
-    return { cookie: visitorCookie(visitor.id, visitor.createdAt), ratings };
+    return await createLightVisitor(
+      db,
+      popular.map((row) => row.movie_id),
+    );
   } finally {
     await connection.close();
   }

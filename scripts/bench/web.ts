@@ -15,7 +15,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
+import type { DB } from '@/db/schema';
 import { connectDatabase } from '@/db/client';
 import { createVisitor } from '@/lib/data/visitors';
 import { modelsReady, startSite, type Site } from '../../e2e/support/site-harness';
@@ -257,7 +259,7 @@ export async function drive(
 }
 
 /** The session cookie the site would set (lib/session.ts accepts `v1.<id>.<created ms>.<HMAC-SHA256>`). */
-export function visitorCookie(id: number, createdAt: Date): string {
+function visitorCookie(id: number, createdAt: Date): string {
   const payload = `v1.${id}.${createdAt.getTime()}`;
   return `visitor=${payload}.${crypto.createHmac('sha256', SECRET).update(payload).digest('base64url')}`;
 }
@@ -283,12 +285,10 @@ async function createBenchVisitors(options: { pgliteDataDir?: string; url?: stri
       .orderBy('movie_id')
       .limit(LIGHT_RATINGS.length)
       .execute();
-    const lightVisitor = await createVisitor(db);
-    const ratings = popular.map((row, i) => ({ movieId: row.movie_id, rating: LIGHT_RATINGS[i] as number }));
-    await db
-      .insertInto('ratings')
-      .values(ratings.map((r) => ({ user_id: lightVisitor.id, movie_id: r.movieId, rating: r.rating })))
-      .execute();
+    const light = await createLightVisitor(
+      db,
+      popular.map((row) => row.movie_id),
+    );
     const heavyVisitor = await createVisitor(db);
     const movies = await db.selectFrom('movies').select('id').orderBy('id').execute();
     for (let start = 0; start < movies.length; start += 2000) {
@@ -304,12 +304,31 @@ async function createBenchVisitors(options: { pgliteDataDir?: string; url?: stri
         .execute();
     }
     return {
-      light: { cookie: visitorCookie(lightVisitor.id, lightVisitor.createdAt), ratings },
+      light,
       heavy: { cookie: visitorCookie(heavyVisitor.id, heavyVisitor.createdAt), count: movies.length },
     };
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * A visitor who rated `movieIds` (the most rated movies: LIGHT_RATINGS, a mixed taste of 10), with the cookie the
+ * site accepts.
+ */
+export async function createLightVisitor(
+  db: Kysely<DB>,
+  movieIds: readonly number[],
+): Promise<{ cookie: string; ratings: { movieId: number; rating: number }[] }> {
+  const visitor = await createVisitor(db);
+  const ratings = movieIds
+    .slice(0, LIGHT_RATINGS.length)
+    .map((movieId, i) => ({ movieId, rating: LIGHT_RATINGS[i] as number }));
+  await db
+    .insertInto('ratings')
+    .values(ratings.map((r) => ({ user_id: visitor.id, movie_id: r.movieId, rating: r.rating })))
+    .execute();
+  return { cookie: visitorCookie(visitor.id, visitor.createdAt), ratings };
 }
 
 /**
