@@ -192,9 +192,10 @@ export class Engine {
     for (const spec of this.specs) {
       if (!(await this.loadStored(version, spec))) toFit.push(spec);
     }
-    const fitItemSimilarity = this.itemSimilarity === null && !(await this.loadStoredItemSimilarity(version));
     // In the order of the specs, which is the fit order (MODEL_SPECS: cheapest first).
     const mine = toFit.length > 0 ? await this.claimFits(version, toFit) : [];
+    // After the claim: an instance that waited for another's models finds its similar-movies model stored too.
+    const fitItemSimilarity = this.itemSimilarity === null && !(await this.loadStoredItemSimilarity(version));
     const writes: Promise<void>[] = [];
     const renew = mine.length > 0 ? setInterval(() => void this.renewLease(version), this.leaseMs / 3) : null;
     renew?.unref();
