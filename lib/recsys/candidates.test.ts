@@ -1,5 +1,6 @@
 import { minRatingsFilter, neighbourhoodFilter } from './candidates';
-import { buildRatingMatrix, type RatingRow } from './matrix';
+import { buildRatingMatrix, nestedRaterSample, type RatingRow } from './matrix';
+import { mulberry32 } from './random';
 
 describe('minRatingsFilter', () => {
   it('passes movies with at least the threshold, composes with another filter, checks its argument', () => {
@@ -106,5 +107,38 @@ describe('neighbourhoodFilter bounds on the raters walked (32M scale)', () => {
     expect(kept({ candidates: 4, maxRaters: 10, maxEntries: 15 })).toEqual([1, 2, 3, 4]);
     expect(() => kept({ maxRaters: 0 })).toThrow(RangeError);
     expect(() => kept({ maxEntries: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('neighbourhoodFilter with several bound liked movies', () => {
+  // 200 users with seeded random rows over 30 movies; the visitor likes movies 1–4, each sampled (maxRaters 8).
+  const rng = mulberry32(5);
+  const rows: RatingRow[] = [];
+  for (let u = 1; u <= 200; u++)
+    for (let m = 1; m <= 30; m++) if (rng() < 0.3) rows.push({ userId: u, movieId: m, rating: 4 });
+  const mat = buildRatingMatrix(rows);
+  const visitor = [1, 2, 3, 4].map((movieId) => ({ movieId, rating: 5 }));
+
+  it('adds each shared sampled rater once with every liked movie’s weight: the sums of one walk per movie', () => {
+    // Reference: c_j = Σ_i liked Σ_u in sample(i) weight_i / √n_i · [u rated j], one movie at a time.
+    const score = new Float64Array(mat.movies);
+    for (const { movieId } of visitor) {
+      const i = mat.movieIndex.get(movieId) as number;
+      const n = (mat.colPtr[i + 1] as number) - (mat.colPtr[i] as number);
+      const sample = nestedRaterSample(mat, i, 8, Infinity);
+      if (!sample) throw new Error('the cap should bind');
+      for (const u of sample.users)
+        for (let r = mat.rowPtr[u] as number; r < (mat.rowPtr[u + 1] as number); r++)
+          score[mat.colIdx[r] as number] += sample.weight / Math.sqrt(n);
+    }
+    const count = (j: number) => (mat.colPtr[j + 1] as number) - (mat.colPtr[j] as number);
+    const expected = Array.from({ length: mat.movies }, (_, j) => j)
+      .filter((j) => (score[j] as number) > 0)
+      .sort((a, b) => (score[b] as number) / count(b) - (score[a] as number) / count(a) || a - b)
+      .slice(0, 10)
+      .map((j) => mat.movieIds[j] as number)
+      .sort((a, b) => a - b);
+    const filter = neighbourhoodFilter(mat, visitor, { candidates: 10, minRatings: 1, maxRaters: 8 });
+    expect(Array.from(mat.movieIds).filter(filter)).toEqual(expected);
   });
 });

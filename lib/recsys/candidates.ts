@@ -6,7 +6,7 @@
  * movies co-rated with what the visitor liked keeps each list about that visitor (table in README.md).
  */
 import { profileVector, TopK } from './common';
-import { raterSample, samplePosition, type RatingMatrix } from './matrix';
+import { nestedRaterSample, type NestedRaterSample, type RatingMatrix } from './matrix';
 import type { RatedMovie } from './types';
 
 /**
@@ -32,18 +32,36 @@ export interface NeighbourhoodOptions {
   /** e in c_j / |raters(j)|^e: 0.5 is cosine, 1 the share of j's raters who co-rated (lift); default 1. */
   popularityExponent?: number;
   /**
-   * At most this many raters of each liked movie are walked, evenly spread (matrix.ts raterSample), their
-   * co-ratings weighted up to the whole column (default 400, above ml-latest-small's most rated movie, 329
-   * raters, so small data is walked in full). Bounds a request at 32M scale, where one liked blockbuster has
-   * ~100k raters and the full walk took 0.4–1.2 s per request (`npm run bench -- --scale`).
+   * At most this many raters of each liked movie are walked, evenly spread and shared between liked movies
+   * (matrix.ts nestedRaterSample), their co-ratings weighted up to the whole column (default 400, above
+   * ml-latest-small's most rated movie, 329 raters, so small data is walked in full). Bounds a request at 32M
+   * scale, where one liked blockbuster has ~100k raters and the full walk took 0.4–1.2 s per request.
    */
   maxRaters?: number;
   /**
-   * And few enough of them that their rows hold about this many ratings (default 90,000, above ml-latest-small's
-   * largest, 81,340 for its most rated movie, so small data is walked in full): at 32M a walked rater's row holds
-   * ~450 ratings, and each costs a scattered add (~6 ns there), so this bounds a liked movie to ~0.5 ms.
+   * And few enough of them that their rows hold at most this many ratings (default 90,000, above
+   * ml-latest-small's largest, 81,340 for its most rated movie, so small data is walked in full): at 32M a walked
+   * rater's row holds ~450 ratings, and each costs a scattered add (~6 ns there), so this bounds a liked movie to
+   * ~0.5 ms.
    */
   maxEntries?: number;
+}
+
+/**
+ * Per matrix, per (maxRaters, maxEntries): each liked movie's rater sample, null where every rater is walked; made
+ * on a movie's first request (one pass over its raters), at most maxRaters positions each (≤ 32 MB at 32M).
+ */
+const samples = new WeakMap<RatingMatrix, Map<string, Map<number, NestedRaterSample | null>>>();
+
+function sampleOf(mat: RatingMatrix, j: number, maxRaters: number, maxEntries: number) {
+  let byCaps = samples.get(mat);
+  if (!byCaps) samples.set(mat, (byCaps = new Map()));
+  const key = `${maxRaters}/${maxEntries}`;
+  let byMovie = byCaps.get(key);
+  if (!byMovie) byCaps.set(key, (byMovie = new Map()));
+  let sample = byMovie.get(j);
+  if (sample === undefined) byMovie.set(j, (sample = nestedRaterSample(mat, j, maxRaters, maxEntries)));
+  return sample;
 }
 
 /**
@@ -80,20 +98,31 @@ export function neighbourhoodFilter(
   const liked = options.liked ?? top;
   const count = (j: number) => (mat.colPtr[j + 1] as number) - (mat.colPtr[j] as number);
   const score = new Float64Array(mat.movies);
+  const { rowPtr, colIdx } = mat;
+  const addRow = (u: number, add: number) => {
+    const end = rowPtr[u + 1] as number;
+    for (let r = rowPtr[u] as number; r < end; r++) {
+      const j = colIdx[r] as number;
+      score[j] = (score[j] as number) + add;
+    }
+  };
+  // A sampled rater's adds from every liked movie whose sample holds them: each such row is walked once.
+  const sampled = new Map<number, number>();
   let any = false;
   pv.positions.forEach((i, p) => {
     if ((pv.ratings[p] as number) < liked) return;
     any = true;
-    const sample = raterSample(mat, i, maxRaters, maxEntries);
-    const add = sample.weight / Math.sqrt(sample.n);
-    for (let t = 0; t < sample.walk; t++) {
-      const u = mat.rowIdx[samplePosition(sample, t)] as number;
-      for (let r = mat.rowPtr[u] as number; r < (mat.rowPtr[u + 1] as number); r++) {
-        const j = mat.colIdx[r] as number;
-        score[j] = (score[j] as number) + add;
-      }
+    const n = (mat.colPtr[i + 1] as number) - (mat.colPtr[i] as number);
+    const sample = sampleOf(mat, i, maxRaters, maxEntries);
+    if (!sample) {
+      for (let q = mat.colPtr[i] as number; q < (mat.colPtr[i + 1] as number); q++)
+        addRow(mat.rowIdx[q] as number, 1 / Math.sqrt(n));
+      return;
     }
+    const add = sample.weight / Math.sqrt(n);
+    for (const u of sample.users) sampled.set(u, (sampled.get(u) ?? 0) + add);
   });
+  sampled.forEach((add, u) => addRow(u, add));
   // Movies with enough ratings, as a test on the column (no movies-long Set per request).
   if (!any)
     return (movieId) => {
@@ -104,7 +133,9 @@ export function neighbourhoodFilter(
   const heap = new TopK(candidates);
   for (let j = 0; j < mat.movies; j++) {
     if (count(j) < minRatings || !((score[j] as number) > 0)) continue;
-    heap.offer(j, (score[j] as number) / Math.pow(count(j), popularityExponent));
+    // e = 1 without a Math.pow per movie (the same value; 87k movies at 32M).
+    const n = count(j);
+    heap.offer(j, (score[j] as number) / (popularityExponent === 1 ? n : Math.pow(n, popularityExponent)));
   }
   const keep = new Set<number>(heap.drainPositions().map((j) => mat.movieIds[j] as number));
   return (movieId) => keep.has(movieId);
