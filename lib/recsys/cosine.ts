@@ -199,31 +199,43 @@ function aggregate(model: CosineModel, sims: Float64Array, neighbours: number[])
 export const SUPPORTER_RATING = 4;
 
 /**
- * The neighbours behind movie j: `supporters` counts those who rated it ≥ SUPPORTER_RATING and
- * `neighbours` lists the 10 most similar of them; `raters` counts every neighbour who rated it.
+ * The neighbours behind each movie of `positions`: `supporters` counts those who rated it ≥ SUPPORTER_RATING and
+ * `neighbours` lists the 10 most similar of them; `raters` counts every neighbour who rated it. One pass over the
+ * neighbours' rows for the whole list: at 32M a neighbour may have rated thousands of movies, and a pass per listed
+ * movie made this the slowest step of a request.
  */
-function explainPosition(
+function explainPositions(
   model: CosineModel,
   sims: Float64Array,
   neighbours: number[],
-  j: number,
-): Explanation {
+  positions: readonly number[],
+): Explanation[] {
   const mat = model.matrix;
-  const who: { userId: number; similarity: number; rating: number }[] = [];
-  let raters = 0;
+  const slot = new Map<number, number>(positions.map((j, t) => [j, t]));
+  const who = positions.map(() => [] as { userId: number; similarity: number; rating: number }[]);
+  const raters = new Array<number>(positions.length).fill(0);
   for (const v of neighbours) {
     for (let p = mat.rowPtr[v] as number; p < (mat.rowPtr[v + 1] as number); p++) {
-      if (mat.colIdx[p] !== j) continue;
-      raters++;
+      const t = slot.get(mat.colIdx[p] as number);
+      if (t === undefined) continue;
+      raters[t] = (raters[t] as number) + 1;
       if ((mat.values[p] as number) >= SUPPORTER_RATING)
-        who.push({
+        who[t]?.push({
           userId: mat.userIds[v] as number,
           similarity: sims[v] as number,
           rating: mat.values[p] as number,
         });
     }
   }
-  return { kind: 'cosine', neighbours: who.slice(0, 10), supporters: who.length, raters };
+  return positions.map((_, t) => {
+    const supporters = who[t] ?? [];
+    return {
+      kind: 'cosine',
+      neighbours: supporters.slice(0, 10),
+      supporters: supporters.length,
+      raters: raters[t] as number,
+    };
+  });
 }
 
 /**
@@ -266,11 +278,13 @@ export function createCosineRecommender(
                 ? (sumSD[j] as number)
                 : s;
       }
-      return topPositions(scores, mat.movieIds, pv, options).map((j) => ({
+      const top = topPositions(scores, mat.movieIds, pv, options);
+      const explanations = explainPositions(model, sims, nb, top);
+      return top.map((j, t) => ({
         movieId: mat.movieIds[j] as number,
         score: scores[j] as number,
         predictedRating: clampRating(mu + (sumSD[j] as number) / (sumS[j] as number)),
-        explanation: explainPosition(model, sims, nb, j),
+        explanation: explanations[t] as Explanation,
       }));
     },
     predict(profile, movieIds) {
@@ -304,7 +318,7 @@ export function createCosineRecommender(
       if (j === undefined) return { kind: 'cosine', neighbours: [], supporters: 0, raters: 0 };
       if (pv.positions.length === 0) return popularExplanation(model, j);
       const sims = profileSimilarities(model, pv, -1, pool);
-      return explainPosition(model, sims, nearestUsers(sims, model.neighbours), j);
+      return explainPositions(model, sims, nearestUsers(sims, model.neighbours), [j])[0] as Explanation;
     },
   };
 }
