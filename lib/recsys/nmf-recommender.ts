@@ -113,10 +113,20 @@ export function scoreAll(model: NmfModel | MfModel, f: FoldIn): Float64Array {
   const k = model.rank;
   const n = model.movieIds.length;
   const scores = new Float64Array(n);
+  const { H, movieBias } = model;
+  const w = f.w;
+  const masked = model.fill === 'masked';
   const base = model.globalMean + f.bias;
+  // Locals and the active factors only (fold-in leaves most of w at 0): 87k movies × k at 32M.
+  const active = Int32Array.from(
+    Array.from({ length: k }, (_, t) => t).filter((t) => (w[t] as number) !== 0),
+  );
+  const weights = Float64Array.from(active, (t) => w[t] as number);
+  const a = active.length;
   for (let j = 0; j < n; j++) {
-    let s = model.fill === 'masked' ? base + (model.movieBias[j] as number) : 0;
-    for (let t = 0; t < k; t++) s += (f.w[t] as number) * (model.H[j * k + t] as number);
+    let s = masked ? base + (movieBias[j] as number) : 0;
+    const row = j * k;
+    for (let x = 0; x < a; x++) s += (weights[x] as number) * (H[row + (active[x] as number)] as number);
     scores[j] = s;
   }
   return scores;
