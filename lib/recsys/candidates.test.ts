@@ -128,8 +128,10 @@ describe('neighbourhoodFilter with several bound liked movies', () => {
       const sample = nestedRaterSample(mat, i, 8, Infinity);
       if (!sample) throw new Error('the cap should bind');
       for (const u of sample.users)
-        for (let r = mat.rowPtr[u] as number; r < (mat.rowPtr[u + 1] as number); r++)
-          score[mat.colIdx[r] as number] += sample.weight / Math.sqrt(n);
+        for (let r = mat.rowPtr[u] as number; r < (mat.rowPtr[u + 1] as number); r++) {
+          const j = mat.colIdx[r] as number;
+          score[j] = (score[j] as number) + sample.weight / Math.sqrt(n);
+        }
     }
     const count = (j: number) => (mat.colPtr[j + 1] as number) - (mat.colPtr[j] as number);
     const expected = Array.from({ length: mat.movies }, (_, j) => j)
