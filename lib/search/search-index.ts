@@ -2,8 +2,8 @@
  * The forgiving search over titles (or tags), in memory. Why in memory rather than SQL: the same code then behaves
  * identically on PGlite and PostgreSQL (PGlite has neither unaccent nor pg_trgm to rely on), folding and typo
  * tolerance are plain TypeScript with unit tests, and a query costs a few binary searches in a sorted vocabulary plus
- * work proportional to its candidates, never a scan of the catalogue: p99 ~2 ms per keystroke on the 9,742 movies
- * and ~10 ms on ~87k (the full MovieLens), `npm run bench -- --only search`. The index is built once per data
+ * work proportional to its candidates, never a scan of the catalogue (per-keystroke figures on 9,742 and ~87k titles:
+ * `npm run bench -- --only search`, README). The index is built once per data
  * version (lib/data/search.ts).
  *
  * A query matches a document when every query word (articles optional) starts one of the document's words, in any
@@ -182,8 +182,8 @@ function scratchOf(index: SearchIndex): Scratch {
  * Positions whose words start with every one of `required` (in any order); with `wholeWords`, whose words are them
  * (an alias's words are complete: "t2" is "terminator 2", not "terminator 2003").
  */
-function matchAll(index: SearchIndex, required: readonly string[], wholeWords = false): number[] {
-  if (required.length === 0) return [];
+function matchAll(index: SearchIndex, required: readonly string[], wholeWords = false): Int32Array {
+  if (required.length === 0) return new Int32Array(0);
   // Start from the word with the fewest postings; test the others on each candidate's own few words.
   const ranges = required.map((word): [number, number] => {
     if (!wholeWords) return prefixRange(index.vocabulary, word);
@@ -200,29 +200,32 @@ function matchAll(index: SearchIndex, required: readonly string[], wholeWords = 
   const others = required.filter((_, i) => i !== narrowest);
   const scratch = scratchOf(index);
   const generation = ++scratch.generation;
-  const matches: number[] = [];
+  // A typed array of the most there can be, not a growing array: a one-letter query matches 87k titles at 32M,
+  // and growing a JS array that long cost ~100 ns a push on the benchmark machine (fresh memory on every growth).
+  const matches = new Int32Array(size([from, to]));
+  let count = 0;
   for (let i = from; i < to; i++) {
     for (const position of index.postings[i] as Int32Array) {
       if (scratch.stamps[position] === generation) continue;
       scratch.stamps[position] = generation;
-      if (others.length === 0 || matchesAll(index, position, others, wholeWords)) matches.push(position);
+      if (others.length === 0 || matchesAll(index, position, others, wholeWords)) matches[count++] = position;
     }
   }
-  return matches;
+  return matches.subarray(0, count);
 }
 
 /**
  * Raises the rank of `matched` documents with a phrase starting with `phrase` to prefix, or to exact for a title
  * equal to it. Matching word by word comes first: this only orders what matched.
  */
-function rankPhrases(index: SearchIndex, phrase: string, matched: readonly number[], offset: number): void {
+function rankPhrases(index: SearchIndex, phrase: string, matched: ArrayLike<number>, offset: number): void {
   if (matched.length === 0 || phrase === '') return;
   const [from, to] = prefixRange(index.phrases, phrase);
   if (from === to) return;
   const scratch = scratchOf(index);
   const { ranks, stamps } = scratch;
   const generation = ++scratch.generation;
-  for (const position of matched) stamps[position] = generation;
+  for (let i = 0; i < matched.length; i++) stamps[matched[i] as number] = generation;
   for (let i = from; i < to; i++) {
     const position = index.phrasePositions[i] as number;
     if (stamps[position] !== generation) continue;
@@ -281,12 +284,15 @@ export function searchIndex(
   const { limit, popularity } = options;
   const { words, required } = readQuery(text);
   const { ranks } = scratchOf(index);
-  const found: number[] = [];
-  const add = (positions: readonly number[], tierOf: (position: number) => MatchTier, typo: boolean) => {
-    for (const position of positions) {
-      const rank = TIER_ORDER[tierOf(position)] + (typo ? TYPO_RANKS : 0);
+  // Each document at most once (its rank is set when found): a typed array as long as the index.
+  const found = new Int32Array(index.ids.length);
+  let foundCount = 0;
+  const add = (positions: ArrayLike<number>, tier: MatchTier, typo: boolean) => {
+    const rank = TIER_ORDER[tier] + (typo ? TYPO_RANKS : 0);
+    for (let i = 0; i < positions.length; i++) {
+      const position = positions[i] as number;
       const before = ranks[position] as number;
-      if (before === NO_RANK) found.push(position);
+      if (before === NO_RANK) found[foundCount++] = position;
       if (rank < before) ranks[position] = rank;
     }
   };
@@ -297,12 +303,12 @@ export function searchIndex(
     if (needle !== '' && !needle.includes('\u0000'))
       add(
         index.texts.flatMap((title, position) => (title.includes(needle) ? [position] : [])),
-        () => 'words',
+        'words',
         false,
       );
   } else {
     const matched = matchAll(index, required);
-    add(matched, () => 'words', false);
+    add(matched, 'words', false);
     rankPhrases(index, phraseOf(words), matched, 0);
     required.forEach((word, i) => {
       const others = required.filter((_, j) => j !== i);
@@ -313,25 +319,25 @@ export function searchIndex(
           matchAll(index, readQuery(alias).required, true).filter((position) =>
             matchesAll(index, position, others),
           ),
-          () => 'alias',
+          'alias',
           false,
         );
       const acronymOf = index.acronyms.get(word);
       if (acronymOf)
         add(
           acronymOf.filter((position) => matchesAll(index, position, others)),
-          () => 'alias',
+          'alias',
           false,
         );
     });
-    if (found.length < limit) {
+    if (foundCount < limit) {
       required.forEach((word, i) => {
         if (word.length < MIN_TYPO_LENGTH || /^\d+$/.test(word) || startsSomeWord(index, word)) return;
         for (const correction of corrections(index, word)) {
           const fixed = required.map((other, j) => (j === i ? correction : other));
           const fixedPhrase = phraseOf(words.map((other) => (other === word ? correction : other)));
           const fixedMatches = matchAll(index, fixed);
-          add(fixedMatches, () => 'words', true);
+          add(fixedMatches, 'words', true);
           rankPhrases(index, fixedPhrase, fixedMatches, TYPO_RANKS);
         }
       });
@@ -341,8 +347,8 @@ export function searchIndex(
   // One number per hit, sorted as numbers (no comparator, no objects): rank, then popularity (descending), then
   // position (the documents' order: by id).
   const count = index.ids.length;
-  const keys = new Float64Array(found.length);
-  found.forEach((position, i) => {
+  const keys = new Float64Array(foundCount);
+  found.subarray(0, foundCount).forEach((position, i) => {
     const popular = Math.min(
       MAX_POPULARITY,
       Math.max(0, Math.floor(popularity(index.ids[position] as number))),
@@ -351,10 +357,9 @@ export function searchIndex(
       ((ranks[position] as number) * (MAX_POPULARITY + 1) + (MAX_POPULARITY - popular)) * count + position;
     ranks[position] = NO_RANK; // leave the scratch clean for the next search
   });
-  keys.sort();
   const tierNames = Object.keys(TIER_ORDER) as MatchTier[];
   const hits: SearchHit[] = [];
-  for (const key of keys.subarray(0, limit)) {
+  for (const key of smallest(keys, limit)) {
     const position = key % count;
     const rank = Math.floor(key / count / (MAX_POPULARITY + 1));
     hits.push({
@@ -363,7 +368,49 @@ export function searchIndex(
       typo: rank >= TYPO_RANKS,
     });
   }
-  return { hits, total: found.length };
+  return { hits, total: foundCount };
+}
+
+/**
+ * The `k` smallest keys, ascending: a bounded max-heap over all of them, then a sort of the k (a one-letter
+ * keystroke matches all 87k titles at 32M, and sorting them all took most of the request).
+ */
+function smallest(keys: Float64Array, k: number): Float64Array {
+  if (keys.length <= k * 4) return keys.sort().subarray(0, k);
+  const heap = new Float64Array(k);
+  let size = 0;
+  const down = (from: number) => {
+    let i = from;
+    for (;;) {
+      const l = 2 * i + 1;
+      let m = i;
+      if (l < size && (heap[l] as number) > (heap[m] as number)) m = l;
+      if (l + 1 < size && (heap[l + 1] as number) > (heap[m] as number)) m = l + 1;
+      if (m === i) return;
+      const t = heap[i] as number;
+      heap[i] = heap[m] as number;
+      heap[m] = t;
+      i = m;
+    }
+  };
+  for (const key of keys) {
+    if (size < k) {
+      // Sift the new key up.
+      let i = size++;
+      heap[i] = key;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if ((heap[parent] as number) >= key) break;
+        heap[i] = heap[parent] as number;
+        heap[parent] = key;
+        i = parent;
+      }
+    } else if (key < (heap[0] as number)) {
+      heap[0] = key;
+      down(0);
+    }
+  }
+  return heap.subarray(0, size).sort();
 }
 
 function matchesAll(
