@@ -40,6 +40,16 @@ describeEachDatabase('importMovieLens: the tiny fixture', (current) => {
     await expect(isDatabaseEmpty(current().db)).resolves.toBe(false);
   });
 
+  it('leaves the planner statistics of the loaded tables (autovacuum may be off)', async () => {
+    const { rows } = await sql<{ tablename: string }>`
+      SELECT DISTINCT tablename FROM pg_stats WHERE schemaname = current_schema() ORDER BY tablename`.execute(
+      current().db,
+    );
+    expect(rows.map((row) => row.tablename)).toEqual(
+      expect.arrayContaining(['links', 'movies', 'ratings', 'tags', 'users']),
+    );
+  });
+
   it('stores titles, years, genres, links, ratings and tags as released', async () => {
     const { db } = current();
     const movies = await db
