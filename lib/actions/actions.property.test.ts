@@ -9,6 +9,7 @@ import { RateMovieInput } from '@/lib/validation/movies';
 import { hideMovie, unhideMovie } from './hidden';
 import { rateMovie, removeRating } from './ratings';
 import { idleState, type ActionState } from './state';
+import { cookieJar } from '@/lib/testing/next-headers';
 
 /**
  * Random FormData thrown at the server actions, called directly as Next.js would call them. Whatever arrives:
@@ -19,15 +20,8 @@ process.env.SESSION_SECRET = 'property-test-secret-'.padEnd(64, 'x');
 process.env.RATE_LIMIT_WRITES_PER_MINUTE = '0'; // thousands of calls from one client: limits have their own test
 process.env.RATE_LIMIT_PROFILES_PER_HOUR = '0';
 
-const mockJar = new Map<string, string>();
-jest.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (mockJar.has(name) ? { name, value: mockJar.get(name) } : undefined),
-    set: (name: string, value: string) => mockJar.set(name, value),
-    delete: (name: string) => mockJar.delete(name),
-  }),
-  headers: async () => new Headers({ host: 'movies.example.org' }),
-}));
+// The browser's cookie jar and the request's headers, as next/headers shows them to server code.
+jest.mock('next/headers', () => jest.requireActual('@/lib/testing/next-headers'));
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
 jest.mock('@/db/client', () => ({ ...jest.requireActual('@/db/client'), getDatabase: jest.fn() }));
 
@@ -109,7 +103,7 @@ describeEachDatabase(
         const action = ACTIONS[name];
         await fc.assert(
           fc.asyncProperty(formEntries, async (entries) => {
-            mockJar.clear();
+            cookieJar.clear();
             const before = await counts();
             const formData = toFormData(entries);
             let state: ActionState;
@@ -123,7 +117,7 @@ describeEachDatabase(
             if (state.status === 'error') {
               expect(state.message).toMatch(/^Not saved/);
               expect(await counts()).toBe(before);
-              expect(mockJar.has(VISITOR_COOKIE)).toBe(false);
+              expect(cookieJar.has(VISITOR_COOKIE)).toBe(false);
             }
             if (name === 'rateMovie') await checkRating(formData, state);
           }),
@@ -156,7 +150,7 @@ describeEachDatabase(
       );
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...KNOWN_IDS, '424242', '0'), rating, async (movieId, value) => {
-          mockJar.clear();
+          cookieJar.clear();
           const before = await counts();
           const formData = toFormData([
             ['movieId', movieId],

@@ -10,22 +10,14 @@ import { hideMovie, unhideMovie } from './hidden';
 import { startOver } from './profile';
 import { rateMovie, removeRating } from './ratings';
 import { idleState } from './state';
+import { cookieJar } from '@/lib/testing/next-headers';
 
 process.env.SESSION_SECRET = 'test-secret-'.padEnd(64, 'x');
 process.env.RATE_LIMIT_WRITES_PER_MINUTE = '0'; // limits have their own test (write-limits.test.ts)
 process.env.RATE_LIMIT_PROFILES_PER_HOUR = '0';
 
-// The browser's cookie jar, as next/headers shows it to server code.
-const mockJar = new Map<string, { value: string; options?: Record<string, unknown> }>();
-jest.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (mockJar.has(name) ? { name, value: mockJar.get(name)?.value } : undefined),
-    set: (name: string, value: string, options: Record<string, unknown>) =>
-      mockJar.set(name, { value, options }),
-    delete: (name: string) => mockJar.delete(name),
-  }),
-  headers: async () => new Headers({ host: 'movies.example.org' }),
-}));
+// The browser's cookie jar and the request's headers, as next/headers shows them to server code.
+jest.mock('next/headers', () => jest.requireActual('@/lib/testing/next-headers'));
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
 // The actions get the app database from getDatabase(): here, the test database of each dialect.
 jest.mock('@/db/client', () => ({ ...jest.requireActual('@/db/client'), getDatabase: jest.fn() }));
@@ -42,7 +34,7 @@ describeEachDatabase(
   'visitor actions',
   (current) => {
     beforeEach(() => {
-      mockJar.clear();
+      cookieJar.clear();
       jest.mocked(revalidatePath).mockClear();
       getDatabaseMock.mockResolvedValue(current().connection);
     });
@@ -51,7 +43,7 @@ describeEachDatabase(
       expect(await getVisitorId()).toBeNull();
       const state = await rateMovie(idleState, form({ movieId: '1', rating: '4.5' }));
       expect(state).toMatchObject({ status: 'saved', rating: 4.5 });
-      const cookie = mockJar.get(VISITOR_COOKIE);
+      const cookie = cookieJar.get(VISITOR_COOKIE);
       expect(cookie?.options).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/' });
       const userId = await getVisitorId();
       expect(userId).toBeGreaterThanOrEqual(1_000_000);
@@ -88,7 +80,7 @@ describeEachDatabase(
       expect(state.status).toBe('error');
       expect(state.message).toMatch(/^Not saved/);
       expect(state.fieldErrors?.[field]?.length).toBeGreaterThan(0);
-      expect(mockJar.has(VISITOR_COOKIE)).toBe(false);
+      expect(cookieJar.has(VISITOR_COOKIE)).toBe(false);
     });
 
     it('says "not saved" when the database fails', async () => {
@@ -104,7 +96,7 @@ describeEachDatabase(
       const { db } = current();
       const victim = await createVisitor(db);
       await upsertRating(db, { userId: victim.id, movieId: 2, rating: 1 });
-      mockJar.set(VISITOR_COOKIE, {
+      cookieJar.set(VISITOR_COOKIE, {
         value: signVisitorToken(victim, 'not-the-server-secret'.padEnd(64, '!')),
       });
       expect(await getVisitorId()).toBeNull();
@@ -130,7 +122,7 @@ describeEachDatabase(
         status: 'saved',
         rating: null,
       });
-      expect(mockJar.has(VISITOR_COOKIE)).toBe(false);
+      expect(cookieJar.has(VISITOR_COOKIE)).toBe(false);
       await rateMovie(idleState, form({ movieId: '1', rating: '4' }));
       await removeRating(idleState, form({ movieId: '1' }));
       expect(await listUserRatings(current().db, (await getVisitorId())!)).toEqual([]);
@@ -150,7 +142,7 @@ describeEachDatabase(
       await hideMovie(idleState, form({ movieId: '2' }));
       const userId = (await getVisitorId())!;
       expect(await startOver(idleState, new FormData())).toMatchObject({ status: 'saved' });
-      expect(mockJar.has(VISITOR_COOKIE)).toBe(false);
+      expect(cookieJar.has(VISITOR_COOKIE)).toBe(false);
       expect(await findVisitor(current().db, userId)).toBeNull();
       expect(await listUserRatings(current().db, userId)).toEqual([]);
       expect(await listMarkedMovieIds(current().db, userId, 'hidden')).toEqual([]);

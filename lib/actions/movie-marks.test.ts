@@ -7,22 +7,14 @@ import { getVisitorId, VISITOR_COOKIE } from '@/lib/session';
 import { setWatchlist, skipMovie, unskipMovies } from './movie-marks';
 import { rateMovie } from './ratings';
 import { idleState } from './state';
+import { cookieJar } from '@/lib/testing/next-headers';
 
 process.env.SESSION_SECRET = 'test-secret-'.padEnd(64, 'x');
 process.env.RATE_LIMIT_WRITES_PER_MINUTE = '0'; // limits have their own test (write-limits.test.ts)
 process.env.RATE_LIMIT_PROFILES_PER_HOUR = '0';
 
-// The browser's cookie jar, as next/headers shows it to server code.
-const mockJar = new Map<string, { value: string; options?: Record<string, unknown> }>();
-jest.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (mockJar.has(name) ? { name, value: mockJar.get(name)?.value } : undefined),
-    set: (name: string, value: string, options: Record<string, unknown>) =>
-      mockJar.set(name, { value, options }),
-    delete: (name: string) => mockJar.delete(name),
-  }),
-  headers: async () => new Headers({ host: 'movies.example.org' }),
-}));
+// The browser's cookie jar and the request's headers, as next/headers shows them to server code.
+jest.mock('next/headers', () => jest.requireActual('@/lib/testing/next-headers'));
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
 // The actions get the app database from getDatabase(): here, the test database of each dialect.
 jest.mock('@/db/client', () => ({ ...jest.requireActual('@/db/client'), getDatabase: jest.fn() }));
@@ -39,7 +31,7 @@ describeEachDatabase(
   'watchlist and "haven\'t seen it" actions',
   (current) => {
     beforeEach(() => {
-      mockJar.clear();
+      cookieJar.clear();
       jest.mocked(revalidatePath).mockClear();
       getDatabaseMock.mockResolvedValue(current().connection);
     });
@@ -52,7 +44,7 @@ describeEachDatabase(
         status: 'saved',
         message: 'Added to your watchlist.',
       });
-      expect(mockJar.has(VISITOR_COOKIE)).toBe(true);
+      expect(cookieJar.has(VISITOR_COOKIE)).toBe(true);
       await setWatchlist(idleState, form({ movieId: '2571', want: 'on' }));
       await setWatchlist(idleState, form({ movieId: '2', want: 'on' })); // twice: still once on the list
       expect((await marked('watchlist')).sort()).toEqual([2, 2571]);
@@ -79,7 +71,7 @@ describeEachDatabase(
       const state = await setWatchlist(idleState, form(fields));
       expect(state.status).toBe('error');
       expect(state.fieldErrors?.[field]?.length).toBeGreaterThan(0);
-      expect(mockJar.has(VISITOR_COOKIE)).toBe(false);
+      expect(cookieJar.has(VISITOR_COOKIE)).toBe(false);
     });
 
     it('taking a movie off without a profile creates none', async () => {
@@ -87,7 +79,7 @@ describeEachDatabase(
         status: 'saved',
       });
       expect(await unskipMovies(idleState, new FormData())).toMatchObject({ status: 'saved' });
-      expect(mockJar.has(VISITOR_COOKIE)).toBe(false);
+      expect(cookieJar.has(VISITOR_COOKIE)).toBe(false);
     });
 
     it('skips movies, undoes one skip, then every skip; rating a skipped movie unskips it', async () => {

@@ -13,28 +13,23 @@ import { planMovieNightAction } from './movie-night';
 import { checkRestoreFile, restoreFromFile } from './restore';
 import { createShareCodeAction, listShareableRatingsAction, revokeShareCodeAction } from './share-codes';
 import { idleState } from './state';
+import { cookieJar } from '@/lib/testing/next-headers';
 
 process.env.SESSION_SECRET = 'test-secret-'.padEnd(64, 'x');
 process.env.RATE_LIMIT_WRITES_PER_MINUTE = '0';
 process.env.RATE_LIMIT_PROFILES_PER_HOUR = '0';
 
-const mockJar = new Map<string, { value: string }>();
-jest.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (mockJar.has(name) ? { name, value: mockJar.get(name)?.value } : undefined),
-    set: (name: string, value: string) => mockJar.set(name, { value }),
-    delete: (name: string) => mockJar.delete(name),
-  }),
-  headers: async () => new Headers({ host: 'movies.example.org' }),
-}));
+// The browser's cookie jar and the request's headers, as next/headers shows them to server code.
+jest.mock('next/headers', () => jest.requireActual('@/lib/testing/next-headers'));
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
 jest.mock('@/db/client', () => ({ ...jest.requireActual('@/db/client'), getDatabase: jest.fn() }));
 // The model cache is not started in unit tests: the engine answers with known figures (see beforeEach).
 jest.mock('@/lib/recsys/engine', () => ({ recommendFor: jest.fn(), predictedRatingsFor: jest.fn() }));
 
 function actAs(visitor: Visitor | null): void {
-  mockJar.clear();
-  if (visitor) mockJar.set(VISITOR_COOKIE, { value: signVisitorToken(visitor, process.env.SESSION_SECRET!) });
+  cookieJar.clear();
+  if (visitor)
+    cookieJar.set(VISITOR_COOKIE, { value: signVisitorToken(visitor, process.env.SESSION_SECRET!) });
 }
 
 function fileForm(content: string | Uint8Array<ArrayBuffer>, name = 'profile.csv'): FormData {

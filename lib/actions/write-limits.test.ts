@@ -5,22 +5,15 @@ import { seedTestMovies } from '@/lib/data/test-movies';
 import { rateMovie } from './ratings';
 import { idleState } from './state';
 import { TOO_MANY } from './write-limits';
+import { cookieJar, requestHeaders } from '@/lib/testing/next-headers';
 
 process.env.SESSION_SECRET = 'limits-test-secret-'.padEnd(64, 'x');
 process.env.RATE_LIMIT_WRITES_PER_MINUTE = '10';
 process.env.RATE_LIMIT_PROFILES_PER_HOUR = '3';
 
 // Each test is its own client (X-Forwarded-For as Next.js fills it from the socket), with its own cookie jar.
-let mockClient = '';
-const mockJar = new Map<string, string>();
-jest.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (mockJar.has(name) ? { name, value: mockJar.get(name) } : undefined),
-    set: (name: string, value: string) => mockJar.set(name, value),
-    delete: (name: string) => mockJar.delete(name),
-  }),
-  headers: async () => new Headers({ 'x-forwarded-for': mockClient }),
-}));
+// The browser's cookie jar and the request's headers, as next/headers shows them to server code.
+jest.mock('next/headers', () => jest.requireActual('@/lib/testing/next-headers'));
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
 jest.mock('@/db/client', () => ({ ...jest.requireActual('@/db/client'), getDatabase: jest.fn() }));
 
@@ -34,16 +27,16 @@ describeEachDatabase(
   'write limits per client',
   (current, dialect) => {
     beforeEach(() => {
-      mockJar.clear();
+      cookieJar.clear();
       jest.mocked(getDatabase).mockResolvedValue(current().connection);
     });
 
     it('caps new anonymous profiles per client (cookie-less flood)', async () => {
-      mockClient = `198.51.100.1-${dialect}`;
+      requestHeaders.set('x-forwarded-for', `198.51.100.1-${dialect}`);
       const before = await getDatabaseCounts(current().db);
       const states = [];
       for (let i = 0; i < 8; i++) {
-        mockJar.clear(); // no cookie: every call would create a profile
+        cookieJar.clear(); // no cookie: every call would create a profile
         states.push(await rateMovie(idleState, form({ movieId: '1', rating: '5' })));
       }
       expect(states.filter((state) => state.status === 'saved')).toHaveLength(3);
@@ -54,13 +47,13 @@ describeEachDatabase(
     });
 
     it('caps writes per client, and another client is not affected', async () => {
-      mockClient = `198.51.100.2-${dialect}`;
+      requestHeaders.set('x-forwarded-for', `198.51.100.2-${dialect}`);
       const statuses = [];
       for (let i = 0; i < 12; i++)
         statuses.push((await rateMovie(idleState, form({ movieId: '1', rating: '4' }))).status);
       expect(statuses.filter((status) => status === 'saved')).toHaveLength(10);
-      mockClient = `198.51.100.3-${dialect}`;
-      mockJar.clear();
+      requestHeaders.set('x-forwarded-for', `198.51.100.3-${dialect}`);
+      cookieJar.clear();
       expect((await rateMovie(idleState, form({ movieId: '1', rating: '4' }))).status).toBe('saved');
     });
   },

@@ -6,20 +6,14 @@ import { listUserRatings } from '@/lib/data/ratings';
 import { seedTestMovies } from '@/lib/data/test-movies';
 import { MAX_IMPORT_BYTES } from '@/lib/profile-import/errors';
 import { getVisitorId, VISITOR_COOKIE } from '@/lib/session';
+import { cookieJar } from '@/lib/testing/next-headers';
 
 process.env.SESSION_SECRET = 'test-secret-'.padEnd(64, 'x');
 process.env.RATE_LIMIT_WRITES_PER_MINUTE = '0'; // limits have their own test (write-limits.test.ts)
 process.env.RATE_LIMIT_PROFILES_PER_HOUR = '0';
 
-const mockJar = new Map<string, { value: string }>();
-jest.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (mockJar.has(name) ? { name, value: mockJar.get(name)?.value } : undefined),
-    set: (name: string, value: string) => mockJar.set(name, { value }),
-    delete: (name: string) => mockJar.delete(name),
-  }),
-  headers: async () => new Headers({ host: 'movies.example.org' }),
-}));
+// The browser's cookie jar and the request's headers, as next/headers shows them to server code.
+jest.mock('next/headers', () => jest.requireActual('@/lib/testing/next-headers'));
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
 jest.mock('@/db/client', () => ({ ...jest.requireActual('@/db/client'), getDatabase: jest.fn() }));
 
@@ -59,7 +53,7 @@ describeEachDatabase(
   'POST /api/profile/import',
   (current) => {
     beforeEach(() => {
-      mockJar.clear();
+      cookieJar.clear();
       jest.mocked(getDatabase).mockResolvedValue(current().connection);
       jest.mocked(revalidatePath).mockClear();
     });
@@ -75,7 +69,7 @@ describeEachDatabase(
         "Amélie (Fabuleux destin d'Amélie Poulain, Le)", // the MovieLens title, as the site shows it
         'Toy Story',
       ]);
-      expect(mockJar.has(VISITOR_COOKIE)).toBe(false);
+      expect(cookieJar.has(VISITOR_COOKIE)).toBe(false);
     });
 
     it('saves with confirm=1, sets the visitor cookie, and a second import reports 0 new', async () => {
@@ -104,7 +98,7 @@ describeEachDatabase(
         }),
       );
       expect(response.status).toBe(403);
-      expect(mockJar.has(VISITOR_COOKIE)).toBe(false);
+      expect(cookieJar.has(VISITOR_COOKIE)).toBe(false);
     });
 
     it('takes the file as a raw body with dryRun=0 and choices for ambiguous rows', async () => {
@@ -127,7 +121,7 @@ describeEachDatabase(
       const response = await multipart(text, { confirm: '1' });
       expect(response.status).toBe(status);
       expect(await response.json()).toEqual({ error: expect.any(String), reason });
-      expect(mockJar.has(VISITOR_COOKIE)).toBe(false);
+      expect(cookieJar.has(VISITOR_COOKIE)).toBe(false);
     });
 
     it('refuses a file that is not UTF-8', async () => {
