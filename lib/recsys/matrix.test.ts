@@ -1,4 +1,5 @@
 import { buildRatingMatrix, nestedRaterSample, type RatingRow } from './matrix';
+import { mulberry32 } from './random';
 
 describe('nestedRaterSample', () => {
   // 64 users (positions 0–63) rate movie 1 with one more rating each; users 0–31 also rate movie 2, and user 63
@@ -37,5 +38,38 @@ describe('nestedRaterSample', () => {
   it('keeps the one rater of highest power of 2 when no power fits the ratings cap', () => {
     expect(users(1, 64, 1)).toEqual([0]);
     expect(nestedRaterSample(mat, column(1), 64, 1)?.weight).toBe(64);
+  });
+});
+
+describe('buildRatingMatrix', () => {
+  it('builds the same matrix from rows already by user then movie (no sort) as from the rows shuffled', () => {
+    const rng = mulberry32(9);
+    const sorted: RatingRow[] = [];
+    for (let u = 1; u <= 40; u++)
+      for (let m = 1; m <= 25; m++)
+        if (rng() < 0.4)
+          sorted.push({ userId: u * 3, movieId: m * 7, rating: 0.5 + Math.floor(rng() * 10) / 2 });
+    const shuffled = [...sorted].sort(() => rng() - 0.5);
+    const a = buildRatingMatrix(sorted);
+    const b = buildRatingMatrix(shuffled);
+    for (const key of [
+      'userIds',
+      'movieIds',
+      'rowPtr',
+      'colIdx',
+      'values',
+      'colPtr',
+      'rowIdx',
+      'colValues',
+    ] as const)
+      expect(Array.from(a[key])).toEqual(Array.from(b[key]));
+    // A pair given twice, in order: the sorted path does not apply, the last rating is kept.
+    const twice = buildRatingMatrix([
+      ...sorted.slice(0, 3),
+      { ...(sorted[2] as RatingRow), rating: 5 },
+      ...sorted.slice(3),
+    ]);
+    expect(twice.nnz).toBe(a.nnz);
+    expect(twice.values[2]).toBe(5);
   });
 });
