@@ -38,6 +38,15 @@ describeEachDatabase('public statistics per data version', (current) => {
     expect(await getPublicStats(db)).toBe(first); // computed once per version
     expect(await findMovie(db, 1)).toMatchObject({ ratingCount: 1, meanRating: 4 });
 
+    // Another copy of this module (Next.js bundles instrumentation.ts, which warms the statistics, apart from the
+    // pages) serves the same statistics, not a second aggregate.
+    let otherCopy: typeof import('./movie-stats') | undefined;
+    jest.isolateModules(() => {
+      otherCopy = jest.requireActual('./movie-stats');
+    });
+    expect(otherCopy?.getPublicStats).not.toBe(getPublicStats);
+    expect(await otherCopy?.getPublicStats(db)).toBe(first);
+
     // MovieLens ratings change only with an import, which records a new version.
     await db.insertInto('ratings').values({ user_id: 2, movie_id: 1, rating: 5 }).execute();
     await recordImport('v2');

@@ -160,7 +160,15 @@ export interface PublicStats {
   means: Map<number, number>;
 }
 
-const publicStats = new WeakMap<Kysely<DB>, Promise<PublicStats>>();
+/**
+ * Kept on globalThis, like the engine: Next.js bundles instrumentation.ts (where lib/startup warms these) apart from
+ * the pages, each with its own copy of this module, and a module-level map left the pages' copy cold (the first
+ * start page per worker process waited 9 s for the aggregate at 32M).
+ */
+type GlobalWithPublicStats = typeof globalThis & {
+  __movielensPublicStats?: WeakMap<Kysely<DB>, Promise<PublicStats>>;
+};
+const publicStats = ((globalThis as GlobalWithPublicStats).__movielensPublicStats ??= new WeakMap());
 
 /**
  * The public count and mean of every movie, computed once per data version: they come from MovieLens users'
