@@ -42,7 +42,7 @@ describeEachDatabase('public statistics per data version', (current) => {
     // pages) serves the same statistics, not a second aggregate.
     let otherCopy: typeof import('./movie-stats') | undefined;
     jest.isolateModules(() => {
-      otherCopy = jest.requireActual('./movie-stats');
+      otherCopy = jest.requireActual<typeof import('./movie-stats')>('./movie-stats');
     });
     expect(otherCopy?.getPublicStats).not.toBe(getPublicStats);
     expect(await otherCopy?.getPublicStats(db)).toBe(first);
