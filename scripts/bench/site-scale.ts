@@ -62,15 +62,19 @@ export async function benchSiteScale(): Promise<void> {
     );
   } else console.log(`  ${DATABASE} already holds the 32M import: not imported again`);
 
-  // 2. Training.
-  const train = await trainInChild(url);
-  for (const line of train.modelLines) console.log(`    ${line}`);
-  report(
-    'npm run train -- --force, every served model (two worker threads)',
-    `${(train.ms / 60_000).toFixed(1)} min, peak RSS ${(train.peakRssMb / 1024).toFixed(1)} GB`,
-    '< 15 min, < 8 GB',
-  );
-  if (train.exitCode !== 0) console.log(`  training exited with ${train.exitCode}: see the lines above`);
+  // 2. Training (BENCH_SITE_TRAINED=1 skips it, for measuring the site again on models already stored).
+  if (process.env.BENCH_SITE_TRAINED === '1')
+    console.log('  BENCH_SITE_TRAINED=1: the stored models are used');
+  else {
+    const train = await trainInChild(url);
+    for (const line of train.modelLines) console.log(`    ${line}`);
+    report(
+      'npm run train -- --force, every served model (two worker threads)',
+      `${(train.ms / 60_000).toFixed(1)} min, peak RSS ${(train.peakRssMb / 1024).toFixed(1)} GB`,
+      '< 15 min, < 8 GB',
+    );
+    if (train.exitCode !== 0) console.log(`  training exited with ${train.exitCode}: see the lines above`);
+  }
 
   // 3. The site on it.
   const started = performance.now();
@@ -83,6 +87,7 @@ export async function benchSiteScale(): Promise<void> {
     verbose: true,
   });
   try {
+    console.log('  waiting for every worker to serve its stored models…');
     await site.waitForHealth(modelsReady, 600_000, { failFast: true });
     await everyWorkerReady(site.baseUrl, 600_000);
     report(
@@ -90,6 +95,7 @@ export async function benchSiteScale(): Promise<void> {
       `${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${groupRssMb(site.pid)} MB`,
       '< 60 s',
     );
+    console.log('  making the visitor…');
     const visitor = await createScaleVisitor(url);
     const base = site.baseUrl;
     const cookie = visitor.cookie;
