@@ -325,8 +325,8 @@ const twos = (u: number) => (u === 0 ? 32 : 31 - Math.clz32(u & -u));
  * whose rows hold at most `maxEntries` ratings in all; null when s = 0 fits (every rater, nothing to weight).
  * Nested: a movie sampled at s keeps exactly the raters that any other movie sampled at s or above would, so the
  * samples of the blockbusters one visitor liked share their users, and a pass that walks each sampled user's row
- * once (candidates.ts) walks about half the ratings it would with one sample per movie at 32M
- * (`npm run bench -- --scale`). Like the neighbour pool of cosine.ts, it is spread evenly over the userId order.
+ * once (candidates.ts) walks about half the ratings it would with one sample per movie at 32M (lib/recsys/README.md,
+ * "Scale"). Like the neighbour pool of cosine.ts, it is spread evenly over the userId order.
  * If even the largest s leaves too many ratings, the one rater of highest s. O(raters of j).
  */
 export function nestedRaterSample(

@@ -117,7 +117,7 @@ export function scoreAll(model: NmfModel | MfModel, f: FoldIn): Float64Array {
   const w = f.w;
   const masked = model.fill === 'masked';
   const base = model.globalMean + f.bias;
-  // Locals and the active factors only (fold-in leaves most of w at 0): 87k movies × k at 32M.
+  // Locals, and the active factors only (the NNLS fold-in leaves some of w at exactly 0): 87k movies × k at 32M.
   const active = Int32Array.from(
     Array.from({ length: k }, (_, t) => t).filter((t) => (w[t] as number) !== 0),
   );
