@@ -74,6 +74,11 @@ export interface PopularityIndex {
   ranked: number[];
   /** Number of ratings per movie id (absent: none). */
   counts: Map<number, number>;
+  /**
+   * The same count by id (0 for none) from a typed array: the search ranks every title a one-letter keystroke
+   * matches (87k at 32M) by it, and as many Map lookups took about 40 % of that search.
+   */
+  ratingCount: (movieId: number) => number;
 }
 
 /**
@@ -120,7 +125,12 @@ function rankByPopularity(counts: Map<number, number>, means: Map<number, number
       (means.get(b) ?? 0) - (means.get(a) ?? 0) ||
       a - b,
   );
-  return { ranked, counts };
+  let maxId = 0;
+  for (const id of ranked) maxId = Math.max(maxId, id);
+  const byId = new Int32Array(maxId + 1);
+  for (const [id, count] of counts) if (id >= 0) byId[id] = count;
+  const ratingCount = (movieId: number) => (movieId >= 0 && movieId <= maxId ? (byId[movieId] as number) : 0);
+  return { ranked, counts, ratingCount };
 }
 
 /** Every genre with its number of movies, alphabetically. */

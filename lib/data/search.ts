@@ -98,25 +98,6 @@ function getSearchCatalogue(db: Kysely<DB>): Promise<SearchCatalogue> {
   return slot.catalogue;
 }
 
-/**
- * A movie's MovieLens rating count by id, the search's popularity: a typed array per popularity index, because a
- * one-letter keystroke ranks every title (87k at 32M) and as many Map lookups took half of the search.
- */
-const ratingCounts = new WeakMap<Map<number, number>, (id: number) => number>();
-
-function ratingCountOf(counts: Map<number, number>): (id: number) => number {
-  let lookup = ratingCounts.get(counts);
-  if (!lookup) {
-    let maxId = 0;
-    for (const id of counts.keys()) maxId = Math.max(maxId, id);
-    const byId = new Int32Array(maxId + 1);
-    for (const [id, count] of counts) if (id >= 0) byId[id] = count;
-    lookup = (id) => (id >= 0 && id <= maxId ? (byId[id] as number) : 0);
-    ratingCounts.set(counts, lookup);
-  }
-  return lookup;
-}
-
 /** A title suggestion for autocomplete: from memory, so its rating count may lag new ratings up to a minute. */
 export interface MovieSuggestion {
   id: number;
@@ -134,8 +115,7 @@ export interface TagSuggestion {
 
 /** The best `limit` movies for `text`, ranked as lib/search/search-index.ts says, answered from memory only. */
 export async function suggestMovies(db: Kysely<DB>, text: string, limit = 10): Promise<MovieSuggestion[]> {
-  const [catalogue, { counts }] = await Promise.all([getSearchCatalogue(db), getPopularityIndex(db)]);
-  const ratingCount = ratingCountOf(counts);
+  const [catalogue, { ratingCount }] = await Promise.all([getSearchCatalogue(db), getPopularityIndex(db)]);
   const { hits } = searchIndex(catalogue.movies, text, { limit, popularity: ratingCount });
   return hits.flatMap(({ id }) => {
     const movie = catalogue.byId.get(id);
@@ -163,10 +143,10 @@ export async function searchMovies(
   text: string,
   { offset, limit }: { offset: number; limit: number },
 ): Promise<SearchPage> {
-  const [catalogue, { counts }] = await Promise.all([getSearchCatalogue(db), getPopularityIndex(db)]);
+  const [catalogue, { ratingCount }] = await Promise.all([getSearchCatalogue(db), getPopularityIndex(db)]);
   const { hits, total } = searchIndex(catalogue.movies, text, {
     limit: MAX_SEARCH_RESULTS,
-    popularity: ratingCountOf(counts),
+    popularity: ratingCount,
   });
   const ids = hits.slice(offset, offset + limit).map((hit) => hit.id);
   return { total: Math.min(total, MAX_SEARCH_RESULTS), movies: await listMoviesByIds(db, ids) };
