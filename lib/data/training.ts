@@ -11,7 +11,6 @@ export interface TrainingRatings {
   ratings: Float32Array;
 }
 
-
 /** MovieLens users per COPY of the ratings load: ~160 ratings a user on average, a few million rows a COPY. */
 const USERS_PER_CHUNK = 20_000;
 

@@ -1,7 +1,7 @@
 /**
  * EASE (Steck 2019): a closed-form item-item model. X is the users×movies matrix restricted to movies with
- * ≥ minRatings ratings (the maxMovies most rated of them), each rating entered as a weight (default rating/5, see EaseWeighting);
- * P = (XᵀX + λI)⁻¹ and B = I − P·diag(1/diag P) with zero diagonal; a visitor's score is s_j = Σ_i x_i B_ij
+ * ≥ minRatings ratings (the maxMovies most rated of them), each rating entered as a weight (default rating/5, see
+ * EaseWeighting); P = (XᵀX + λI)⁻¹ and B = I − P·diag(1/diag P) with zero diagonal; a visitor's score is s_j = Σ_i x_i B_ij
  * with x_i their rating weighted the same way. The dense Gram is movies'² (Float64, inverted by Cholesky:
  * ~2/3·movies'³ multiply-adds, ~6 s for 2,300 movies); B is kept as Float32. It does not predict ratings.
  * Measured NDCG@10 (npm run evaluate protocol): binary X 0.298 at λ 300; rating/5 0.319 at λ 150 (table in README.md).

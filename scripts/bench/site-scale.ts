@@ -1,6 +1,7 @@
 /**
  * The product at 32M ratings (issue 11), `npm run bench -- --scale --only site` (after `npm run build`; needs
- * PostgreSQL: BENCH_DATABASE_URL, TEST_DATABASE_URL or the local server). Every figure comes from the product's own paths:
+ * PostgreSQL: BENCH_DATABASE_URL, TEST_DATABASE_URL or the local server). Every figure comes from the product's own
+ * paths:
  *   1. `npm run db:import` of the 32M synthetic folder (scripts/bench/import-scale.ts makes it) into the database
  *      `bench_site_32m`, once: later runs find it imported and skip to 2;
  *   2. `npm run train -- --force` in a child process: wall time, peak RSS of its process (worker threads included),
