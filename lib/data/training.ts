@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
 import type { DatabaseConnection } from '@/db/client';
+import { COPY_HEADER, copyHeaderLength } from '@/db/binary-copy';
 import { inTransaction } from '@/db/raw-session';
 import type { MovieSummary } from './movies';
 
@@ -90,9 +91,7 @@ export class RatingColumnsBuilder {
     let at = 0;
     if (!this.headerRead) {
       if (buffer.length < COPY_HEADER.length + 8) return void (this.pending = buffer.slice());
-      for (let i = 0; i < COPY_HEADER.length; i++)
-        if (buffer[i] !== COPY_HEADER[i]) throw new Error('not a binary COPY stream');
-      at = COPY_HEADER.length + 8 + view.getInt32(COPY_HEADER.length + 4); // flags, extension length, extension
+      at = copyHeaderLength(view);
       this.headerRead = true;
     }
     while (at + 2 <= buffer.length) {
@@ -144,8 +143,6 @@ export class RatingColumnsBuilder {
   }
 }
 
-/** "PGCOPY\n\xff\r\n\0", then a 4-byte flags field and a 4-byte header-extension length. */
-const COPY_HEADER = Uint8Array.from([0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00]);
 const ROW_BYTES = 2 + 3 * (4 + 4);
 
 /** What the engine keeps in memory about each movie: enough for filters, cards and explanations without a query. */

@@ -304,7 +304,10 @@ export class Engine {
   private async loadStoredItemSimilarity(version: string): Promise<boolean> {
     if (this.options.reuseStored === false) return false;
     try {
-      const stored = await findTrainedModel(this.db, { ...ITEM_SIMILARITY_KEY, dataVersion: version });
+      const stored = await findTrainedModel(this.options.connection, {
+        ...ITEM_SIMILARITY_KEY,
+        dataVersion: version,
+      });
       if (!stored) return false;
       this.itemSimilarity = itemSimilarityFromPayload(stored.payload);
       this.log(`[engine] loaded similar movies (${(stored.payload.byteLength / 1e6).toFixed(1)} MB)`);
@@ -323,7 +326,7 @@ export class Engine {
     if (this.options.reuseStored === false) return false;
     let stored;
     try {
-      stored = await findTrainedModel(this.db, {
+      stored = await findTrainedModel(this.options.connection, {
         dataVersion: version,
         algorithm: spec.algorithm,
         paramsKey: paramsKey(spec.params),
