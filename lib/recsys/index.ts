@@ -3,7 +3,7 @@
  * from a serialised model, and the helpers the pages use (similar movies, user similarity).
  */
 import { algorithmEntry, isAlgorithmName, type FitOptions, type Model } from './registry';
-import { decodeModel, encodeModel } from './serialize';
+import { decodeModel, encodeModel, type DecodeOptions, type EncodeOptions } from './serialize';
 import type { RatingMatrix } from './matrix';
 import type { Recommender } from './types';
 
@@ -47,13 +47,13 @@ export function createRecommender(model: Model): Recommender {
 }
 
 /** Serialises a fitted model to bytes (see serialize.ts for the layout). */
-export function serializeModel(model: Model): Uint8Array {
-  return encodeModel(model);
+export function serializeModel(model: Model, options?: EncodeOptions): Uint8Array {
+  return encodeModel(model, options);
 }
 
 /** The inverse of serializeModel. */
-export function deserializeModel(bytes: Uint8Array): Model {
-  const fields = decodeModel(bytes);
+export function deserializeModel(bytes: Uint8Array, options?: DecodeOptions): Model {
+  const fields = decodeModel(bytes, options);
   if (!isAlgorithmName(fields.kind)) throw new RangeError(`unknown model kind '${fields.kind}'`);
   return fields as unknown as Model;
 }

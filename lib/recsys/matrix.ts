@@ -247,6 +247,32 @@ export function matrixFromCsr(
   };
 }
 
+const fingerprints = new WeakMap<RatingMatrix, string>();
+
+/**
+ * A digest of a matrix's content (shape, vocabularies, CSR arrays; two 32-bit multiply–xor lanes over their words),
+ * so a model stored without its matrix can check it is given back the very matrix it was fitted on. Memoised per
+ * matrix: one pass over the ratings (tens of ms at 32M), once.
+ */
+export function matrixFingerprint(mat: RatingMatrix): string {
+  const known = fingerprints.get(mat);
+  if (known) return known;
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ mat.nnz;
+  for (const array of [mat.userIds, mat.movieIds, mat.rowPtr, mat.colIdx, mat.values]) {
+    const words = new Int32Array(array.buffer, array.byteOffset, array.length);
+    a = Math.imul(a ^ words.length, 0x01000193);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as number;
+      a = Math.imul(a ^ w, 0x01000193);
+      b = Math.imul(b ^ w, 0x5bd1e995) ^ (b >>> 15);
+    }
+  }
+  const fingerprint = `${mat.users}x${mat.movies}:${mat.nnz}:${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}`;
+  fingerprints.set(mat, fingerprint);
+  return fingerprint;
+}
+
 /** Median of a numeric run (copies; does not reorder the input). */
 export function median(xs: ArrayLike<number>, from = 0, to = xs.length): number {
   const a = new Float64Array(to - from);

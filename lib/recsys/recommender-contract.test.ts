@@ -95,10 +95,13 @@ describe.each(cases)('recommender contract: %j', (options) => {
     }
   });
 
-  it('round-trips through serialize/deserialize with identical recommendations', () => {
-    const back = createRecommender(deserializeModel(serializeModel(model)));
-    expect(back.recommend(profile, { n: 10 })).toEqual(rec.recommend(profile, { n: 10 }));
-    expect(back.predict(profile, [101, 113])).toEqual(rec.predict(profile, [101, 113]));
-    expect(back.params).toEqual(rec.params);
-  });
+  it.each(['inline', 'reference'] as const)(
+    'round-trips through serialize/deserialize (matrix %s) with identical recommendations',
+    (matrix) => {
+      const back = createRecommender(deserializeModel(serializeModel(model, { matrix }), { matrix: mat }));
+      expect(back.recommend(profile, { n: 10 })).toEqual(rec.recommend(profile, { n: 10 }));
+      expect(back.predict(profile, [101, 113])).toEqual(rec.predict(profile, [101, 113]));
+      expect(back.params).toEqual(rec.params);
+    },
+  );
 });

@@ -3,10 +3,12 @@
  * and reload without retraining. Layout: "RSYS", uint32 version, uint32 header length, a UTF-8 JSON
  * header {kind, meta, arrays: [{name, type, length, offset}]}, then each typed array 8-byte aligned,
  * little-endian (the platform order of every machine we run on; checked on read).
- * Scalars and strings of a model go to `meta`, typed arrays to `arrays`; a cosine model's rating matrix
- * is stored as its CSR arrays plus vocabularies and rebuilt on load.
+ * Scalars and strings of a model go to `meta`, typed arrays to `arrays`. A cosine model's rating matrix is either
+ * stored as its CSR arrays plus vocabularies and rebuilt on load ('inline', self-contained), or left out and named
+ * by its fingerprint ('reference': the reader hands the matrix back, as the engine does with the one it serves from;
+ * at 32M ratings the inline copy is 262 MB to read and another matrix in memory).
  */
-import { matrixFromCsr, type RatingMatrix } from './matrix';
+import { matrixFingerprint, matrixFromCsr, type RatingMatrix } from './matrix';
 
 const MAGIC = 0x53595352; // "RSYS" read as little-endian uint32
 const VERSION = 1;
@@ -24,12 +26,27 @@ function isTyped(x: unknown): x is AnyTyped {
   return Object.values(TYPES).some((T) => x instanceof T);
 }
 
+export interface EncodeOptions {
+  /** How a `matrix` field is written: its arrays ('inline', the default) or only its fingerprint ('reference'). */
+  matrix?: 'inline' | 'reference';
+}
+
+export interface DecodeOptions {
+  /** The matrix a model written with `matrix: 'reference'` was fitted on (checked against its fingerprint). */
+  matrix?: RatingMatrix;
+}
+
+/** The model was written without its matrix, and the matrix given back is missing or another one. */
+export class MatrixMismatchError extends RangeError {}
+
 /** Encodes any model object made of scalars, typed arrays and (at most) one `matrix: RatingMatrix`. */
-export function encodeModel(model: { kind: string } & object): Uint8Array {
+export function encodeModel(model: { kind: string } & object, options: EncodeOptions = {}): Uint8Array {
   const meta: Record<string, unknown> = {};
   const arrays: [string, AnyTyped][] = [];
   for (const [key, value] of Object.entries(model)) {
     if (isTyped(value)) arrays.push([key, value]);
+    else if (key === 'matrix' && options.matrix === 'reference')
+      meta[MATRIX_REFERENCE] = matrixFingerprint(value as unknown as RatingMatrix);
     else if (key === 'matrix') {
       const mat = value as unknown as RatingMatrix;
       arrays.push(
@@ -61,8 +78,14 @@ export function encodeModel(model: { kind: string } & object): Uint8Array {
   return out;
 }
 
+/** Where a model written with `matrix: 'reference'` keeps its matrix's fingerprint (in `meta`). */
+const MATRIX_REFERENCE = 'matrix.fingerprint';
+
 /** Decodes what encodeModel wrote: the model's fields (arrays copied, so aligned and independent of `bytes`). */
-export function decodeModel(bytes: Uint8Array): { kind: string } & Record<string, unknown> {
+export function decodeModel(
+  bytes: Uint8Array,
+  options: DecodeOptions = {},
+): { kind: string } & Record<string, unknown> {
   if (new Uint16Array(Uint8Array.of(1, 0).buffer)[0] !== 1)
     throw new RangeError('model files are little-endian; this platform is not');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -92,6 +115,19 @@ export function decodeModel(bytes: Uint8Array): { kind: string } & Record<string
       get('matrix.values'),
     );
     for (const key of Object.keys(fields)) if (key.startsWith('matrix.')) delete fields[key];
+  } else if (MATRIX_REFERENCE in fields) {
+    const expected = fields[MATRIX_REFERENCE] as string;
+    if (!options.matrix)
+      throw new MatrixMismatchError(
+        `this ${header.kind} model was stored without its rating matrix: pass it`,
+      );
+    const actual = matrixFingerprint(options.matrix);
+    if (actual !== expected)
+      throw new MatrixMismatchError(
+        `this ${header.kind} model was fitted on another rating matrix (${expected}, given ${actual})`,
+      );
+    fields.matrix = options.matrix;
+    delete fields[MATRIX_REFERENCE];
   }
   return fields as { kind: string } & Record<string, unknown>;
 }

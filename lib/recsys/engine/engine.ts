@@ -243,6 +243,12 @@ export class Engine {
     return this.options.connection.db;
   }
 
+  /** The matrix of the data version being loaded (set before any model is loaded or fitted). */
+  private servingMatrix(): RatingMatrix {
+    if (!this.matrix) throw new Error('no rating matrix is loaded');
+    return this.matrix;
+  }
+
   private get leaseMs(): number {
     return this.options.leaseMs ?? 10 * 60_000;
   }
@@ -339,7 +345,7 @@ export class Engine {
     if (!stored) return false;
     const started = performance.now();
     try {
-      const loaded = recommenderFromPayload(spec, stored.payload);
+      const loaded = recommenderFromPayload(spec, stored.payload, this.servingMatrix());
       const ms = performance.now() - started;
       this.setEntry(spec.key, { state: 'ready', source: 'loaded', loaded, ms });
       this.log(
@@ -384,7 +390,7 @@ export class Engine {
     const spec = this.models.get(event.key)?.spec;
     if (!spec) return;
     try {
-      const loaded = recommenderFromPayload(spec, event.payload);
+      const loaded = recommenderFromPayload(spec, event.payload, this.servingMatrix());
       this.setEntry(spec.key, { state: 'ready', source: 'trained', loaded, ms: event.fitMs });
       this.log(
         `[engine] fitted ${spec.key} in ${(event.fitMs / 1000).toFixed(2)} s (${(event.payload.byteLength / 1e6).toFixed(1)} MB)`,

@@ -21,15 +21,23 @@ export interface LoadedRecommender {
   model: Model;
 }
 
+/**
+ * A fitted model's bytes. A model that keeps the rating matrix (cosine) names it by fingerprint instead of storing a
+ * copy: the engine serves from a matrix of the same data version and hands it back to recommenderFromPayload.
+ */
 export function fitModelPayload(matrix: RatingMatrix, job: FitJob): Uint8Array {
-  return serializeModel(fitModel(matrix, { ...job.params, algorithm: job.algorithm } as FitOptions));
+  return serializeModel(fitModel(matrix, { ...job.params, algorithm: job.algorithm } as FitOptions), {
+    matrix: 'reference',
+  });
 }
 
+/** The recommender of a stored or just fitted model; `matrix` is the one it was fitted on (a MatrixMismatchError else). */
 export function recommenderFromPayload(
   job: Pick<FitJob, 'key' | 'algorithm'>,
   payload: Uint8Array,
+  matrix: RatingMatrix,
 ): LoadedRecommender {
-  const model = deserializeModel(payload);
+  const model = deserializeModel(payload, { matrix });
   if (model.kind !== job.algorithm) throw new Error(`stored ${job.key} holds a '${model.kind}' model`);
   return {
     recommender: createRecommender(model),
