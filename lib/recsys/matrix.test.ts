@@ -1,4 +1,10 @@
-import { buildRatingMatrix, nestedRaterSample, type RatingRow } from './matrix';
+import {
+  buildRatingMatrix,
+  matrixFingerprint,
+  nestedRaterSample,
+  ratingColumnsOf,
+  type RatingRow,
+} from './matrix';
 import { mulberry32 } from './random';
 
 describe('nestedRaterSample', () => {
@@ -71,5 +77,23 @@ describe('buildRatingMatrix', () => {
     ]);
     expect(twice.nnz).toBe(a.nnz);
     expect(twice.values[2]).toBe(5);
+  });
+});
+
+describe('ratingColumnsOf', () => {
+  it('gives back ratings that build the same matrix (same fingerprint), ordered by user then movie', () => {
+    const rows: RatingRow[] = [
+      { userId: 9, movieId: 30, rating: 4 },
+      { userId: 2, movieId: 30, rating: 1.5 },
+      { userId: 9, movieId: 10, rating: 5 },
+      { userId: 5, movieId: 20, rating: 3 },
+      { userId: 2, movieId: 10, rating: 0.5 },
+    ];
+    const mat = buildRatingMatrix(rows);
+    const columns = ratingColumnsOf(mat);
+    expect(Array.from(columns.userIds)).toEqual([2, 2, 5, 9, 9]);
+    expect(Array.from(columns.movieIds)).toEqual([10, 30, 20, 10, 30]);
+    expect(Array.from(columns.ratings)).toEqual([0.5, 1.5, 3, 5, 4]);
+    expect(matrixFingerprint(buildRatingMatrix(columns))).toBe(matrixFingerprint(mat));
   });
 });

@@ -247,6 +247,23 @@ export function matrixFromCsr(
   };
 }
 
+/**
+ * The matrix's ratings as columns, ordered by user then movie (the order buildRatingMatrix builds fastest from):
+ * buildRatingMatrix of them gives the same CSR arrays back.
+ */
+export function ratingColumnsOf(mat: RatingMatrix): {
+  userIds: Int32Array;
+  movieIds: Int32Array;
+  ratings: Float32Array;
+} {
+  const userIds = new Int32Array(mat.nnz);
+  const movieIds = new Int32Array(mat.nnz);
+  for (let i = 0; i < mat.users; i++)
+    userIds.fill(mat.userIds[i] as number, mat.rowPtr[i], mat.rowPtr[i + 1]);
+  for (let p = 0; p < mat.nnz; p++) movieIds[p] = mat.movieIds[mat.colIdx[p] as number] as number;
+  return { userIds, movieIds, ratings: mat.values.slice() };
+}
+
 const fingerprints = new WeakMap<RatingMatrix, string>();
 
 /**

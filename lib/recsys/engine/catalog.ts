@@ -1,5 +1,6 @@
 /** The movies the engine knows, with their MovieLens rating counts and means, and the filters over them. */
-import type { CatalogMovie, TrainingRatings } from '@/lib/data/training';
+import type { CatalogMovie } from '@/lib/data/training';
+import { movieStats, type RatingMatrix } from '@/lib/recsys/matrix';
 import { isEmptyFilter, resolveMovieFilter, type MovieFilter } from '@/lib/movie-filter';
 
 export interface CatalogEntry extends CatalogMovie {
@@ -10,29 +11,20 @@ export interface CatalogEntry extends CatalogMovie {
 
 export type Catalog = ReadonlyMap<number, CatalogEntry>;
 
-/** Joins movies with their rating statistics. O(movies + ratings). */
+/** Joins movies with their rating statistics (from the training matrix's columns). O(movies + ratings). */
 export function buildCatalog(
   movies: readonly CatalogMovie[],
-  ratings: TrainingRatings,
+  matrix: RatingMatrix,
 ): Map<number, CatalogEntry> {
-  const sums = new Map<number, { count: number; sum: number }>();
-  for (let p = 0; p < ratings.movieIds.length; p++) {
-    const id = ratings.movieIds[p] as number;
-    const stat = sums.get(id);
-    if (stat) {
-      stat.count++;
-      stat.sum += ratings.ratings[p] as number;
-    } else {
-      sums.set(id, { count: 1, sum: ratings.ratings[p] as number });
-    }
-  }
+  const { counts, means } = movieStats(matrix);
   const catalog = new Map<number, CatalogEntry>();
   for (const movie of movies) {
-    const stat = sums.get(movie.id);
+    const j = matrix.movieIndex.get(movie.id);
+    const ratingCount = j === undefined ? 0 : (counts[j] as number);
     catalog.set(movie.id, {
       ...movie,
-      ratingCount: stat?.count ?? 0,
-      meanRating: stat ? stat.sum / stat.count : null,
+      ratingCount,
+      meanRating: ratingCount > 0 ? (means[j as number] as number) : null,
     });
   }
   return catalog;

@@ -44,9 +44,9 @@ describeEachDatabase(
         FIXTURE_SPECS.map((spec) => [spec.key, 'ready', 'trained']),
       );
       const stored = await listTrainedModels(db);
-      // Every served model, and the item–item model behind "similar movies".
+      // Every served model, the item–item model behind "similar movies" and the training matrix.
       expect(stored.map((model) => model.algorithm).sort()).toEqual(
-        [...FIXTURE_SPECS.map((spec) => spec.algorithm), 'item-similarity'].sort(),
+        [...FIXTURE_SPECS.map((spec) => spec.algorithm), 'item-similarity', 'rating-matrix'].sort(),
       );
       expect(new Set(stored.map((model) => model.dataVersion))).toEqual(new Set(['fixture-v1']));
 
@@ -65,6 +65,37 @@ describeEachDatabase(
       expect(ids[0]).toBeLessThanOrEqual(8);
       expect(result.items[0]?.reason).toMatch(/because you liked Movie [12] \(/);
       expect(result.items[0]?.title).toMatch(/^Movie \d+ \(\d{4}\)$/);
+    });
+
+    it('starts from the stored rating matrix: same catalog, same lists, no ratings read', async () => {
+      const { db } = current();
+      const fresh = engineFor(current().connection, { reuseStored: false });
+      await fresh.engine.start();
+      expect(fresh.lines.some((line) => line.includes('loaded the rating matrix'))).toBe(false);
+      const { engine, lines } = engineFor(current().connection);
+      await engine.start();
+      expect(lines.some((line) => line.includes('loaded the rating matrix'))).toBe(true);
+      expect(engine.statusJson().models.every((model) => model.source === 'loaded')).toBe(true);
+      expect(engine.matrix).not.toBe(fresh.engine.matrix);
+      expect([...(engine.catalog ?? [])]).toEqual([...(fresh.engine.catalog ?? [])]);
+      for (const model of ['cosine', 'nmf-masked'])
+        expect(await recommendWithEngine(engine, db, profileA, { model, n: 8 })).toEqual(
+          await recommendWithEngine(fresh.engine, db, profileA, { model, n: 8 }),
+        );
+      // Unreadable: the ratings are read again, and the matrix stored again.
+      await db.deleteFrom('trained_model_parts').where('algorithm', '=', 'rating-matrix').execute();
+      const again = engineFor(current().connection);
+      await again.engine.start();
+      expect(again.lines.some((line) => line.includes('the stored rating matrix is unreadable'))).toBe(true);
+      expect(again.engine.status).toBe('ready');
+      expect(again.engine.statusJson().models.every((model) => model.source === 'loaded')).toBe(true);
+      expect(
+        await db
+          .selectFrom('trained_model_parts')
+          .where('algorithm', '=', 'rating-matrix')
+          .select('part')
+          .execute(),
+      ).toHaveLength(1);
     });
 
     it('applies genre, year and minimum-count filters', async () => {

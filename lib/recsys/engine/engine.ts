@@ -16,9 +16,14 @@ import {
   upsertTrainedModel,
 } from '@/lib/data/model-store';
 import { findDataVersion } from '@/lib/data/data-version';
-import { DataChangedError, listCatalogMovies, loadTrainingRatings } from '@/lib/data/training';
+import {
+  DataChangedError,
+  listCatalogMovies,
+  loadTrainingRatings,
+  type TrainingRatings,
+} from '@/lib/data/training';
 import type { ItemSimilarityModel } from '@/lib/recsys/item-similarity';
-import { buildRatingMatrix, type RatingMatrix } from '@/lib/recsys/matrix';
+import { buildRatingMatrix, ratingColumnsOf, type RatingMatrix } from '@/lib/recsys/matrix';
 import { buildCatalog, type Catalog } from './catalog';
 import { errorMessage } from '@/lib/errors';
 import type { FitEvent, FitModel } from './fit-jobs';
@@ -28,6 +33,9 @@ import {
   ITEM_SIMILARITY_KEY,
   itemSimilarityFromPayload,
   itemSimilarityPayload,
+  RATING_MATRIX_KEY,
+  ratingMatrixFromPayload,
+  ratingMatrixPayload,
   recommenderFromPayload,
   type LoadedRecommender,
 } from './recsys-adapter';
@@ -179,13 +187,22 @@ export class Engine {
     for (const entry of this.models.values())
       Object.assign(entry, { state: 'pending', source: undefined, ms: undefined, error: undefined });
 
-    const ratings = await loadTrainingRatings(this.options.connection, { expectedVersion: version });
-    if (ratings.ratings.length === 0)
-      return this.idle('the database has no MovieLens ratings: nothing to train on');
-    this.catalog = buildCatalog(await listCatalogMovies(db), ratings);
+    // The matrix stored for this data version, else the ratings read and the matrix built (and stored for the next
+    // start, beside the models' writes).
+    const writes: Promise<void>[] = [];
+    let ratings: TrainingRatings | null = null;
+    let matrix = await this.loadStoredMatrix(version);
+    if (!matrix) {
+      ratings = await loadTrainingRatings(this.options.connection, { expectedVersion: version });
+      if (ratings.ratings.length === 0)
+        return this.idle('the database has no MovieLens ratings: nothing to train on');
+      matrix = buildRatingMatrix(ratings);
+      writes.push(this.storeMatrix(version, matrix));
+    }
+    this.catalog = buildCatalog(await listCatalogMovies(db), matrix);
     // The item similarity indexes the movies of one matrix: never pair a new matrix with the old model.
     if (version !== this.dataVersion) this.itemSimilarity = null;
-    this.matrix = buildRatingMatrix(ratings);
+    this.matrix = matrix;
     this.dataVersion = version;
 
     const toFit: ModelSpec[] = [];
@@ -196,14 +213,14 @@ export class Engine {
     const mine = toFit.length > 0 ? await this.claimFits(version, toFit) : [];
     // After the claim: an instance that waited for another's models finds its similar-movies model stored too.
     const fitItemSimilarity = this.itemSimilarity === null && !(await this.loadStoredItemSimilarity(version));
-    const writes: Promise<void>[] = [];
     const renew = mine.length > 0 ? setInterval(() => void this.renewLease(version), this.leaseMs / 3) : null;
     renew?.unref();
     try {
       if (mine.length > 0 || fitItemSimilarity)
         await runFits(
           {
-            ratings,
+            // Columns in the matrix's own order: the fits build the same matrix (and its fingerprint) again.
+            ratings: ratings ?? ratingColumnsOf(matrix),
             jobs: mine.map(({ key, algorithm, params }) => ({ key, algorithm, params })),
             itemSimilarity: fitItemSimilarity,
           },
@@ -324,6 +341,43 @@ export class Engine {
         `[engine] the stored similar-movies model is unreadable (${errorMessage(error)}); fitting it again`,
       );
       return false;
+    }
+  }
+
+  /** The stored training matrix of this data version; null when there is none or it cannot be read. */
+  private async loadStoredMatrix(version: string): Promise<RatingMatrix | null> {
+    if (this.options.reuseStored === false) return null;
+    const started = performance.now();
+    try {
+      const stored = await findTrainedModel(this.options.connection, {
+        ...RATING_MATRIX_KEY,
+        dataVersion: version,
+      });
+      if (!stored) return null;
+      const matrix = ratingMatrixFromPayload(stored.payload);
+      this.log(
+        `[engine] loaded the rating matrix (${matrix.nnz.toLocaleString('en-US')} ratings, ${(stored.payload.byteLength / 1e6).toFixed(1)} MB) in ${(performance.now() - started).toFixed(0)} ms`,
+      );
+      return matrix;
+    } catch (error) {
+      if (!(error instanceof DamagedModelError) && !(error instanceof RangeError)) throw error;
+      this.log(
+        `[engine] the stored rating matrix is unreadable (${errorMessage(error)}); reading the ratings`,
+      );
+      return null;
+    }
+  }
+
+  private async storeMatrix(version: string, matrix: RatingMatrix): Promise<void> {
+    try {
+      await upsertTrainedModel(this.db, {
+        ...RATING_MATRIX_KEY,
+        dataVersion: version,
+        payload: ratingMatrixPayload(matrix),
+        fitMs: 0,
+      });
+    } catch (error) {
+      this.log(`[engine] could not store the rating matrix: ${errorMessage(error)}`);
     }
   }
 
