@@ -11,6 +11,8 @@ describe('titleKey', () => {
     ['La Haine', 'Haine, La'],
     ['Mission: Impossible 2', 'Mission: Impossible II'],
     ['8½', '8 1/2'],
+    ['Æon Flux', 'Aeon Flux'],
+    ['Rocky XI', 'Rocky 11'],
   ])('%s = %s', (a, b) => {
     expect(titleKey(a)).toBe(titleKey(b));
   });
@@ -19,6 +21,7 @@ describe('titleKey', () => {
     expect(titleKey('The Matrix')).not.toBe(titleKey('The Matrix Reloaded'));
     expect(titleKey('Alien')).not.toBe(titleKey('Aliens'));
     expect(titleKey('A')).toBe('a'); // a one-word title is never reduced to nothing
+    expect(titleKey('Malcolm X')).toBe('malcolm x'); // one letter is a word, not a numeral
   });
 });
 

@@ -1,4 +1,5 @@
 import { MOVED_ARTICLES } from '@/lib/display';
+import { foldText, romanToArabic } from '@/lib/search/normalise';
 
 /**
  * Title keys for matching a film named by another site (Letterboxd gives only a name and a year) to a MovieLens
@@ -6,7 +7,8 @@ import { MOVED_ARTICLES } from '@/lib/display';
  * - case, diacritics ("Amélie" = "Amelie") and punctuation ("WALL·E" = "WALL-E" = "wall e", "Schindler's" = "Schindlers");
  * - "&" against "and";
  * - a leading article, in front ("The Matrix") or moved behind a comma as MovieLens does ("Matrix, The").
- * Kept small on purpose: the forgiving site search has its own normaliser, and the two may be unified later.
+ * Letters are folded and roman numerals read as the site search does (lib/search/normalise.ts); the matching
+ * itself stays strict (whole keys, no typo tolerance).
  */
 
 const ARTICLES = new Set(MOVED_ARTICLES.map((article) => article.toLowerCase().replace(/'$/, '')));
@@ -16,26 +18,21 @@ const ELIDED_ARTICLE = /^l['’]\s*/i;
 
 /** The normalised words of a title, without a leading (or moved) article. */
 export function titleKey(title: string): string {
-  const words = title
+  const spaced = title
     .trim()
     .replace(MOVED_ARTICLE, '')
     .replace(ELIDED_ARTICLE, '')
-    .replace(/[\u00BC-\u00BE\u2150-\u215E]/gu, ' $&') // "8½" = "8 1/2": NFKD alone makes "81⁄2"
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
+    .replace(/[\u00BC-\u00BE\u2150-\u215E]/gu, ' $&'); // "8½" = "8 1/2": NFKD alone makes "81⁄2"
+  const words = foldText(spaced)
     .replace(/['’`]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
     .filter(Boolean);
   if (words.length > 1 && ARTICLES.has(words[0]!)) words.shift();
-  return words.map((word) => ROMAN[word] ?? word).join(' ');
+  // Sequel numbers: "Mission: Impossible II" = "Mission: Impossible 2" (not "i", "v" or "x", which are also words).
+  return words.map((word) => String(romanToArabic(word) ?? word)).join(' ');
 }
-
-/** Sequel numbers: "Mission: Impossible II" = "Mission: Impossible 2". Not "i" and "v", which are also words. */
-const ROMAN: Record<string, string> = { ii: '2', iii: '3', iv: '4', vi: '6', vii: '7', viii: '8', ix: '9' };
 
 const TRAILING_YEAR = /\s*\((\d{4})(?:\s*[–-]\s*(?:\d{4})?)?\)\s*$/;
 /** "(a.k.a. Se7en)", "(Léon)", "(Fabuleux destin d'Amélie Poulain, Le)" */
