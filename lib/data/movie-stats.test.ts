@@ -1,5 +1,5 @@
 import { describeEachDatabase } from '@/db/test-db';
-import { getPopularityIndex, getPublicStats, getTitleIndex } from './movie-stats';
+import { getPopularityIndex, getPublicStats, getRatingHistogram, getTitleIndex } from './movie-stats';
 import { findMovie, listMoviesByIds } from './movies';
 
 describeEachDatabase('movie-stats caches', (current) => {
@@ -52,6 +52,40 @@ describeEachDatabase('public statistics per data version', (current) => {
     await recordImport('v2');
     expect(await findMovie(db, 1)).toMatchObject({ ratingCount: 2, meanRating: 4.5 });
     expect((await listMoviesByIds(db, [1]))[0]).toMatchObject({ ratingCount: 2, meanRating: 4.5 });
+  });
+});
+
+describeEachDatabase('rating histograms', (current) => {
+  it('count MovieLens ratings at each half-star value, in SQL before an import is recorded and from memory after', async () => {
+    const { db } = current();
+    await db.insertInto('movies').values([1, 2].map((id) => ({ id, title: `Movie ${id} (2000)`, year: 2000, genres: [] }))).execute();
+    await db.insertInto('users').values([{ id: 1, kind: 'movielens' }, { id: 2, kind: 'movielens' }, { id: 3, kind: 'movielens' }, { id: 4, kind: 'visitor' }]).execute();
+    await db
+      .insertInto('ratings')
+      .values([
+        { user_id: 1, movie_id: 1, rating: 0.5 },
+        { user_id: 2, movie_id: 1, rating: 4.5 },
+        { user_id: 3, movie_id: 1, rating: 4.5 },
+        { user_id: 4, movie_id: 1, rating: 5 }, // a visitor's: not a public statistic
+        { user_id: 1, movie_id: 2, rating: 5 },
+      ])
+      .execute();
+    const expected = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5].map((rating) => ({
+      rating,
+      count: rating === 0.5 ? 1 : rating === 4.5 ? 2 : 0,
+    }));
+    const empty = expected.map((bin) => ({ ...bin, count: 0 }));
+    expect(await getRatingHistogram(db, 1)).toEqual(expected);
+    expect(await getRatingHistogram(db, 99)).toEqual(empty);
+    await db.insertInto('dataset_imports').values({ source: 'test', data_version: 'h1', movies: 2, links: 0, ratings: 4, tags: 0, users: 3 }).execute();
+    expect(await getRatingHistogram(db, 1)).toEqual(expected);
+    expect(await getRatingHistogram(db, 99)).toEqual(empty);
+    const stats = await getPublicStats(db);
+    expect(stats?.histograms.has(1)).toBe(true);
+    expect(stats?.counts.get(1)).toBe(3);
+    expect(stats?.means.get(1)).toBeCloseTo(9.5 / 3, 12);
+    expect(stats?.means.get(2)).toBe(5);
+    expect(await findMovie(db, 1)).toMatchObject({ ratingCount: 3 });
   });
 });
 

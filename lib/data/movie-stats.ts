@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
 import { getEnv } from '@/lib/env';
+import { RATING_VALUES } from '@/lib/rating-scale';
 import { findDataVersion } from './data-version';
 
 /**
@@ -168,6 +169,14 @@ export interface PublicStats {
   dataVersion: string;
   counts: Map<number, number>;
   means: Map<number, number>;
+  /** Ratings at each of the ten half-star values (RATING_VALUES' order), by movie id; absent: none. */
+  histograms: Map<number, Int32Array>;
+}
+
+export interface HistogramBin {
+  /** 0.5, 1, ..., 5 */
+  rating: number;
+  count: number;
 }
 
 /**
@@ -196,22 +205,78 @@ export async function getPublicStats(db: Kysely<DB>): Promise<PublicStats | null
     if (stats?.dataVersion === version) return stats;
     if (publicStats.get(db) !== held) return getPublicStats(db); // another call is loading the new version
   }
-  const loading = (async (): Promise<PublicStats> => {
-    const rows = await db
-      .selectFrom('ratings')
-      .select((eb) => ['movie_id', eb.fn.countAll().as('n'), eb.fn.avg('rating').as('mean')])
-      .where(fromMovieLens)
-      .groupBy('movie_id')
-      .execute();
-    return {
-      dataVersion: version,
-      counts: new Map(rows.map((row) => [row.movie_id, Number(row.n)])),
-      means: new Map(rows.map((row) => [row.movie_id, Number(row.mean)])),
-    };
-  })();
+  const loading = (async (): Promise<PublicStats> => ({
+    dataVersion: version,
+    ...statsOfHistograms(await countAtEachRating(db)),
+  }))();
   publicStats.set(db, loading);
   loading.catch(() => {
     if (publicStats.get(db) === loading) publicStats.delete(db);
   });
   return loading;
+}
+
+/**
+ * Every movie's MovieLens ratings counted at each half-star value: one pass over the ratings (the counts and means
+ * follow from these), where a movie page's own GROUP BY took 0.8 s for a blockbuster at 32M (its 157k ratings are
+ * scattered over the table, which is ordered by user).
+ */
+async function countAtEachRating(db: Kysely<DB>): Promise<Map<number, Int32Array>> {
+  const rows = await db
+    .selectFrom('ratings')
+    .select((eb) => [
+      'movie_id',
+      ...RATING_VALUES.map((value, i) => eb.fn.countAll().filterWhere('rating', '=', value).as(`n${i}`)),
+    ])
+    .where(fromMovieLens)
+    .groupBy('movie_id')
+    .execute();
+  const flat = new Int32Array(rows.length * RATING_VALUES.length);
+  const histograms = new Map<number, Int32Array>();
+  rows.forEach((row, r) => {
+    const bins = flat.subarray(r * RATING_VALUES.length, (r + 1) * RATING_VALUES.length);
+    const counts = row as unknown as Record<string, number | string>;
+    for (let i = 0; i < RATING_VALUES.length; i++) bins[i] = Number(counts[`n${i}`]);
+    histograms.set(row.movie_id, bins);
+  });
+  return histograms;
+}
+
+function statsOfHistograms(histograms: Map<number, Int32Array>): Omit<PublicStats, 'dataVersion'> {
+  const counts = new Map<number, number>();
+  const means = new Map<number, number>();
+  for (const [movieId, bins] of histograms) {
+    let n = 0;
+    let sum = 0;
+    for (let i = 0; i < bins.length; i++) {
+      n += bins[i] as number;
+      sum += (bins[i] as number) * (RATING_VALUES[i] as number);
+    }
+    if (n === 0) continue;
+    counts.set(movieId, n);
+    means.set(movieId, sum / n);
+  }
+  return { counts, means, histograms };
+}
+
+/**
+ * How many MovieLens ratings a movie got at each of the ten half-star values (empty values included, as 0): the
+ * distribution behind the count and mean its page shows. From memory once an import is recorded, else in SQL.
+ */
+export async function getRatingHistogram(db: Kysely<DB>, movieId: number): Promise<HistogramBin[]> {
+  const stats = await getPublicStats(db);
+  let bins: ArrayLike<number> | undefined;
+  if (stats) bins = stats.histograms.get(movieId);
+  else {
+    const rows = await db
+      .selectFrom('ratings')
+      .select((eb) => ['rating', eb.fn.countAll().as('n')])
+      .where('movie_id', '=', movieId)
+      .where(fromMovieLens)
+      .groupBy('rating')
+      .execute();
+    const byValue = new Map(rows.map((row) => [Number(row.rating), Number(row.n)]));
+    bins = RATING_VALUES.map((value) => byValue.get(value) ?? 0);
+  }
+  return RATING_VALUES.map((rating, i) => ({ rating, count: bins?.[i] ?? 0 }));
 }

@@ -2,7 +2,6 @@ import { describeEachDatabase } from '@/db/test-db';
 import { addMovieMarks, listMarkedMovieIds, listMovieMarks, removeMovieMark } from './movie-marks';
 import {
   deleteRating,
-  listRatingHistogram,
   listUserRatings,
   upsertRating,
 } from './ratings';
@@ -45,17 +44,6 @@ describeEachDatabase(
       const { db } = current();
       const { id: userId } = await createVisitor(db);
       await expect(upsertRating(db, { userId, movieId: 1, rating: 4.25 })).rejects.toThrow(/check constraint/i);
-    });
-
-    it('counts a movie’s ratings at each of the ten half-star values', async () => {
-      const histogram = await listRatingHistogram(current().db, 2);
-      expect(histogram).toHaveLength(10);
-      expect(histogram.map((bin) => bin.rating)).toEqual([0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5]);
-      // Fixture: Jumanji got 3 and 2 (no other test rates it).
-      expect(histogram.filter((bin) => bin.count > 0)).toEqual([
-        { rating: 2, count: 1 },
-        { rating: 3, count: 1 },
-      ]);
     });
 
     it('marks and unmarks movies; marking twice keeps the first time; marks are kept apart', async () => {

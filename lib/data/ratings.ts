@@ -117,23 +117,3 @@ export async function deleteRating(db: Kysely<DB>, input: { userId: number; movi
   return Number(result.numDeletedRows) > 0;
 }
 
-export interface HistogramBin {
-  /** 0.5, 1, ..., 5 */
-  rating: number;
-  count: number;
-}
-
-/** How many ratings a movie got at each of the ten half-star values (empty values included, as 0). */
-export async function listRatingHistogram(db: Kysely<DB>, movieId: number): Promise<HistogramBin[]> {
-  const rows = await db
-    .selectFrom('ratings')
-    .select((eb) => ['rating', eb.fn.countAll().as('n')])
-    .where('movie_id', '=', movieId)
-    .groupBy('rating')
-    .execute();
-  const counts = new Map(rows.map((row) => [Number(row.rating), Number(row.n)]));
-  return Array.from({ length: 10 }, (_, i) => {
-    const rating = (i + 1) / 2;
-    return { rating, count: counts.get(rating) ?? 0 };
-  });
-}

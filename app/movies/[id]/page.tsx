@@ -12,7 +12,8 @@ import { RatingControl } from '@/components/rating/rating-control';
 import { getDatabase } from '@/db/client';
 import { listMarkedMovieIds } from '@/lib/data/movie-marks';
 import { listMovieTags } from '@/lib/data/movies';
-import { listRatingHistogram, listUserRatings } from '@/lib/data/ratings';
+import { getRatingHistogram } from '@/lib/data/movie-stats';
+import { listUserRatings } from '@/lib/data/ratings';
 import { predictedRatingsFor } from '@/lib/recsys/engine';
 import { getVisitorId } from '@/lib/session';
 import { loadMovie } from './load-movie';
@@ -31,7 +32,7 @@ export default async function MoviePage({ params }: Props) {
   const visitorId = await getVisitorId();
   const [tags, histogram, ratings, hidden, watchlist] = await Promise.all([
     listMovieTags(db, movie.id),
-    listRatingHistogram(db, movie.id),
+    getRatingHistogram(db, movie.id),
     visitorId === null ? [] : listUserRatings(db, visitorId),
     visitorId === null ? ([] as number[]) : listMarkedMovieIds(db, visitorId, 'hidden'),
     visitorId === null ? ([] as number[]) : listMarkedMovieIds(db, visitorId, 'watchlist'),
