@@ -92,7 +92,7 @@ export default async function MoviePage({ params }: Props) {
       <div className="row g-4">
         <section aria-labelledby="ratings-heading" className="col-lg-7">
           <h2 id="ratings-heading" className="h5">
-            How people rated it
+            How MovieLens users rated it
           </h2>
           {movie.ratingCount === 0 ? (
             <p className="text-body-secondary">No ratings yet.</p>
