@@ -20,6 +20,11 @@ export type FitEvent =
 export interface FitRequest {
   ratings: TrainingRatings;
   jobs: FitJob[];
+  /**
+   * A claim counter shared by the threads fitting `jobs` (on a SharedArrayBuffer): each thread takes the next
+   * unclaimed job when it is free, so a thread that drew short fits takes more of them. Without it, every job here.
+   */
+  next?: Int32Array;
   /** Also fit the item–item model behind "similar movies" (seconds; not stored). */
   itemSimilarity?: boolean;
 }
@@ -49,8 +54,11 @@ export async function runFitJobs(
       emit({ type: 'failed', key: 'item-similarity', error: errorMessage(error) });
     }
   }
-  for (const job of request.jobs) {
+  for (let own = 0; ; own++) {
     await pause?.();
+    // Claimed once this thread is free to fit it (see FitRequest.next).
+    const job = request.jobs[request.next ? Atomics.add(request.next, 0, 1) : own];
+    if (!job) break;
     emit({ type: 'started', key: job.key });
     const started = performance.now();
     try {

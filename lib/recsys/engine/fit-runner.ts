@@ -13,16 +13,21 @@ export function fitWorkerCount(cores = os.availableParallelism()): number {
 }
 
 /**
- * The request dealt over `workers` threads: jobs round-robin in their (fit) order, so each thread starts with cheap
- * models; the item similarity goes with the first thread. Threads without a job are left out.
+ * The request shared by `workers` threads: each claims the next job in the (fit) order when it is free (a shared
+ * counter), so the cheap models come first and no thread idles while another has a queue; dealt round-robin up
+ * front, a 32M training waited 6 minutes on the thread that drew both long NMF fits. The item similarity goes with
+ * the first thread, before its first claim. No more threads than there are things to fit.
  */
 export function splitFitRequest(request: FitRequest, workers: number): FitRequest[] {
-  const parts = Array.from({ length: Math.max(1, workers) }, (_, i): FitRequest => ({
+  const threads = Math.max(1, Math.min(workers, request.jobs.length + (request.itemSimilarity ? 1 : 0)));
+  if (threads === 1) return [request];
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  return Array.from({ length: threads }, (_, i): FitRequest => ({
     ratings: request.ratings,
-    jobs: request.jobs.filter((_, j) => j % Math.max(1, workers) === i),
+    jobs: request.jobs,
     itemSimilarity: i === 0 && request.itemSimilarity,
+    next,
   }));
-  return parts.filter((part, i) => i === 0 || part.jobs.length > 0);
 }
 
 export type FitIn = 'worker' | 'main';
