@@ -14,6 +14,8 @@ export interface UsersTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
   /** A visitor's browser claim (see lib/session.ts): one profile per claim. */
   claim: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the visitor's newest cookie was issued (lib/session.ts); null before the first, or for older profiles. */
+  token_issued_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface MoviesTable {

@@ -14,11 +14,15 @@ import {
   verifyVisitorToken,
 } from './session';
 import { cookies, headers } from 'next/headers';
-import { createVisitor, findVisitor } from '@/lib/data/visitors';
+import { createVisitor, findVisitor, recordTokenIssued } from '@/lib/data/visitors';
 
 jest.mock('next/headers', () => ({ cookies: jest.fn(), headers: jest.fn() }));
 jest.mock('@/db/client', () => ({ getDatabase: jest.fn(async () => ({ db: {} })) }));
-jest.mock('@/lib/data/visitors', () => ({ findVisitor: jest.fn(), createVisitor: jest.fn() }));
+jest.mock('@/lib/data/visitors', () => ({
+  findVisitor: jest.fn(),
+  createVisitor: jest.fn(),
+  recordTokenIssued: jest.fn(),
+}));
 
 const secret = 'a'.repeat(64);
 const visitor = { id: 1_000_042, createdAt: new Date('2026-11-24T10:00:00.123Z') };
@@ -192,6 +196,12 @@ describe('ensureVisitorId rotates the token', () => {
     expect(Date.now() - verifyVisitorToken(token, getSessionSecret())!.issuedAtMs).toBeLessThan(60_000);
     expect(options).toMatchObject({ httpOnly: true, secure: false, maxAge: TOKEN_MAX_AGE_MS / 1000 });
     expect(createVisitor).not.toHaveBeenCalled();
+    // The database knows when the newest cookie was issued (visitor expiry goes by it).
+    expect(recordTokenIssued).toHaveBeenCalledWith(
+      expect.anything(),
+      visitor.id,
+      new Date(verifyVisitorToken(token, getSessionSecret())!.issuedAtMs),
+    );
   });
 
   it('leaves a recent token alone', async () => {

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getDatabase } from '@/db/client';
-import { createVisitor, createVisitorForClaim, findVisitor, type Visitor } from '@/lib/data/visitors';
+import {
+  createVisitor,
+  createVisitorForClaim,
+  findVisitor,
+  recordTokenIssued,
+  type Visitor,
+} from '@/lib/data/visitors';
 import { assertNewProfileAllowed } from '@/lib/actions/write-limits';
 import { getEnv, projectPath } from '@/lib/env';
 import { isTlsRequest } from '@/lib/http/security-headers';
@@ -167,7 +173,10 @@ export function secureCookieFor(forwardedProto: string | null, trustProxy: boole
 }
 
 async function setVisitorCookie(visitor: Visitor): Promise<void> {
-  (await cookies()).set(VISITOR_COOKIE, signVisitorToken(visitor, getSessionSecret()), {
+  const issuedAt = new Date();
+  // Recorded first: a cookie the database does not know of could outlive its profile's expiry.
+  await recordTokenIssued((await getDatabase()).db, visitor.id, issuedAt);
+  (await cookies()).set(VISITOR_COOKIE, signVisitorToken(visitor, getSessionSecret(), issuedAt.getTime()), {
     httpOnly: true,
     sameSite: 'lax',
     secure: secureCookieFor((await headers()).get('x-forwarded-proto'), getEnv().TRUST_PROXY === '1'),

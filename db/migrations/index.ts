@@ -8,6 +8,7 @@ import * as visitorClaims from './2026-12-01-0006-visitor-claims';
 import * as movieMarks from './2026-12-02-0007-movie-marks';
 import * as shareCodes from './2026-12-02-0009-share-codes';
 import * as modelParts from './2026-12-02-0010-model-parts';
+import * as visitorTokenIssued from './2026-12-02-0011-visitor-token-issued';
 
 /**
  * Every migration, in order, listed statically: a folder scan would not survive Next's bundling, and tests
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-0007-movie-marks': movieMarks,
   '2026-12-02-0009-share-codes': shareCodes,
   '2026-12-02-0010-model-parts': modelParts,
+  '2026-12-02-0011-visitor-token-issued': visitorTokenIssued,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,6 @@
 import { describeEachDatabase } from '@/db/test-db';
 import { seedTestMovies } from './test-movies';
-import { createVisitorForClaim, deleteExpiredVisitors, findVisitor } from './visitors';
+import { createVisitorForClaim, deleteExpiredVisitors, findVisitor, recordTokenIssued } from './visitors';
 
 const MINUTE = 60_000;
 
@@ -44,23 +44,32 @@ describeEachDatabase(
       const active = await make(400);
       const abandoned = await make(400);
       const hiddenOnly = await make(400);
+      // Since issue times are kept: the newest cookie decides, not the dates on the ratings.
+      const importedOldDates = await make(400);
+      const tokenExpired = await make(400);
+      await recordTokenIssued(db, importedOldDates, ago(1));
+      await recordTokenIssued(db, tokenExpired, ago(181));
       await db
         .insertInto('ratings')
         .values([
           { user_id: active, movie_id: 1, rating: 4, rated_at: ago(10) },
           { user_id: abandoned, movie_id: 1, rating: 4, rated_at: ago(200) },
+          { user_id: importedOldDates, movie_id: 1, rating: 4, rated_at: ago(3000) },
+          { user_id: tokenExpired, movie_id: 1, rating: 4, rated_at: ago(10) },
         ])
         .execute();
       await db.insertInto('movie_marks').values({ user_id: hiddenOnly, movie_id: 1, mark: 'watchlist', marked_at: ago(3) }).execute();
       const movielensBefore = await db.selectFrom('users').select(db.fn.countAll().as('n')).where('kind', '=', 'movielens').executeTakeFirstOrThrow();
 
-      expect(await deleteExpiredVisitors(db, { emptyAfterMs: DAY, inactiveAfterMs: 180 * DAY, now })).toBe(2);
+      expect(await deleteExpiredVisitors(db, { emptyAfterMs: DAY, inactiveAfterMs: 180 * DAY, now })).toBe(3);
       for (const [id, kept] of [
         [freshEmpty, true],
         [oldEmpty, false],
         [active, true],
         [abandoned, false],
         [hiddenOnly, true],
+        [importedOldDates, true],
+        [tokenExpired, false],
       ] as const) {
         expect([id, (await findVisitor(db, id)) !== null]).toEqual([id, kept]);
       }

@@ -50,6 +50,11 @@ export async function findVisitor(db: Kysely<DB>, id: number): Promise<Visitor |
   return row ? { id: row.id, createdAt: row.created_at } : null;
 }
 
+/** Notes that a cookie naming this visitor was issued at `at` (what deleteExpiredVisitors goes by). */
+export async function recordTokenIssued(db: Kysely<DB>, id: number, at: Date): Promise<void> {
+  await db.updateTable('users').set({ token_issued_at: at }).where('id', '=', id).where('kind', '=', 'visitor').execute();
+}
+
 /** Delete a visitor and, by cascade, their ratings and movie marks. */
 export async function deleteVisitor(db: Kysely<DB>, id: number): Promise<void> {
   await db.deleteFrom('users').where('id', '=', id).where('kind', '=', 'visitor').execute();
@@ -57,8 +62,9 @@ export async function deleteVisitor(db: Kysely<DB>, id: number): Promise<void> {
 
 /**
  * Deletes visitor profiles nobody can use any more: empty ones (no rating, no mark on a movie) created more than
- * `emptyAfterMs` ago, and abandoned ones with nothing written for `inactiveAfterMs` (when that is the visitor token's
- * lifetime, no valid cookie can name them). Their ratings and marks go by cascade. Returns how many.
+ * `emptyAfterMs` ago, and abandoned ones whose newest cookie was issued more than `inactiveAfterMs` ago (when that is
+ * the visitor token's lifetime, no valid cookie can name them). For profiles from before the issue time was kept, a
+ * rating or mark written since stands for it. Their ratings and marks go by cascade. Returns how many.
  */
 export async function deleteExpiredVisitors(
   db: Kysely<DB>,
@@ -76,8 +82,10 @@ export async function deleteExpiredVisitors(
           eb.not(eb.exists(eb.selectFrom('ratings').select('user_id').whereRef('ratings.user_id', '=', 'users.id'))),
           eb.not(eb.exists(eb.selectFrom('movie_marks').select('user_id').whereRef('movie_marks.user_id', '=', 'users.id'))),
         ]),
+        eb.and([eb('created_at', '<', inactiveCutoff), eb('token_issued_at', '<', inactiveCutoff)]),
         eb.and([
           eb('created_at', '<', inactiveCutoff),
+          eb('token_issued_at', 'is', null),
           eb.not(
             eb.exists(
               eb.selectFrom('ratings').select('user_id').whereRef('ratings.user_id', '=', 'users.id').where('rated_at', '>=', inactiveCutoff),
