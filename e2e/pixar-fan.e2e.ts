@@ -82,6 +82,15 @@ describe('a Pixar fan who dislikes horror', () => {
     await similar.getByRole('link').first().waitFor();
     const titles = await similar.getByRole('link').allTextContents();
     expect(titles.some((title) => /Toy Story/.test(title))).toBe(true);
+    // The histogram counts the same MovieLens ratings as the count beside the average (visitors' are not public).
+    await page.getByRole('heading', { name: 'How MovieLens users rated it' }).waitFor();
+    const counted = await page
+      .getByRole('table', { name: 'Number of ratings at each star value' })
+      .locator('tbody tr td:nth-child(2)')
+      .allTextContents();
+    const stated = /average from ([\d,]+) ratings/.exec(await page.locator('article > header').innerText())?.[1];
+    expect(counted).toHaveLength(10);
+    expect(counted.reduce((sum, text) => sum + Number(text), 0)).toBe(Number(stated?.replace(/,/g, '')));
     await screenshot(page, 'pixar-movie-page');
   });
 
