@@ -28,22 +28,28 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const setIsolation = `SET TRANSACTION ISOLATION LEVEL ${isolation === 'repeatable read' ? 'REPEATABLE READ' : 'READ COMMITTED'}`;
   if (connection.kind === 'pglite') {
-    // PGlite's transaction() is exclusive: other queries on the connection wait until it ends.
-    return connection.pglite.transaction(async (tx) => {
-      await tx.query(setIsolation);
-      return work({
-        query: async <Row>(text: string, params?: unknown[]) => (await tx.query<Row>(text, params)).rows,
-        copy: async (table, columns, data) => {
-          await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
-            blob: new Blob([data]),
-          });
-        },
-        copyOut: async (statement, onData) => {
-          const result = await tx.query(statement.replace(/\bTO STDOUT\b/, "TO '/dev/blob'"));
-          if (result.blob) onData(new Uint8Array(await result.blob.arrayBuffer()));
-        },
-      });
-    });
+    // PGlite's transaction() is exclusive for PGlite's own queries, but Kysely runs a transaction as separate BEGIN,
+    // statements and COMMIT: holding Kysely's one PGlite connection first keeps this transaction from starting
+    // inside one of Kysely's (its BEGIN would be ignored, its isolation refused, and its rollback would undo theirs).
+    // `work` uses only the session, never Kysely.
+    const { pglite } = connection;
+    return connection.db.connection().execute(() =>
+      pglite.transaction(async (tx) => {
+        await tx.query(setIsolation);
+        return work({
+          query: async <Row>(text: string, params?: unknown[]) => (await tx.query<Row>(text, params)).rows,
+          copy: async (table, columns, data) => {
+            await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
+              blob: new Blob([data]),
+            });
+          },
+          copyOut: async (statement, onData) => {
+            const result = await tx.query(statement.replace(/\bTO STDOUT\b/, "TO '/dev/blob'"));
+            if (result.blob) onData(new Uint8Array(await result.blob.arrayBuffer()));
+          },
+        });
+      }),
+    );
   }
   const client = await connection.pool.connect();
   try {
