@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { binaryCopyRows, joinPieces } from '@/db/binary-copy';
+import { BinaryCopyReader } from '@/db/binary-copy';
 import type { DatabaseConnection } from '@/db/client';
 import { inTransaction } from '@/db/raw-session';
 import type { DB } from '@/db/schema';
@@ -52,24 +52,39 @@ export async function findTrainedModel(
       );
       if (!row) return undefined;
       const payload = new Uint8Array(Number(row.bytes));
-      const pieces: Uint8Array[] = [];
+      // Each part's bytes go straight into the payload as they arrive (rows of part number, bytes).
+      const partNumber = new Uint8Array(4);
+      let part = -1;
+      let expected = 0;
+      let at = 0;
+      let damaged = false;
+      const reader = new BinaryCopyReader((field, bytes, offset, length) => {
+        if (damaged || at === payload.length) return;
+        if (field === 0) {
+          partNumber.set(bytes, offset);
+          if (length !== 4) damaged = true;
+          else if (offset + bytes.length === 4) part = new DataView(partNumber.buffer).getInt32(0);
+          return;
+        }
+        if (offset === 0 && (part !== expected || length <= 0 || at + length > payload.length)) {
+          damaged = true;
+          return;
+        }
+        payload.set(bytes, at + offset);
+        if (offset + bytes.length === length) {
+          at += length;
+          expected++;
+        }
+      });
       // COPY takes no parameters: the key goes in as SQL string literals.
       await session.copyOut(
         `COPY (SELECT part, bytes FROM trained_model_parts
                 WHERE data_version = ${literal(key.dataVersion)} AND algorithm = ${literal(key.algorithm)}
                   AND params_key = ${literal(key.paramsKey)}
                 ORDER BY part) TO STDOUT (FORMAT binary)`,
-        (bytes) => pieces.push(bytes),
+        (bytes) => reader.push(bytes),
       );
-      let at = 0;
-      let expected = 0;
-      for (const [part, bytes] of binaryCopyRows(joinPieces(pieces))) {
-        const number = part ? new DataView(part.buffer, part.byteOffset, 4).getInt32(0) : -1;
-        if (number !== expected || !bytes || bytes.length === 0 || at + bytes.length > payload.length) break;
-        payload.set(bytes, at);
-        at += bytes.length;
-        expected++;
-      }
+      reader.end();
       if (at !== payload.length)
         throw new DamagedModelError(
           `stored model ${key.algorithm} ${key.paramsKey}: part ${expected} is missing or the wrong size`,
