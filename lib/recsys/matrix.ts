@@ -269,14 +269,28 @@ const fingerprints = new WeakMap<RatingMatrix, string>();
 /**
  * A digest of a matrix's content (shape, vocabularies, CSR arrays; two 32-bit multiply–xor lanes over their words),
  * so a model stored without its matrix can check it is given back the very matrix it was fitted on. Memoised per
- * matrix: one pass over the ratings (tens of ms at 32M), once.
+ * matrix: one pass over the ratings (~0.1 s at 32M), once.
  */
 export function matrixFingerprint(mat: RatingMatrix): string {
-  const known = fingerprints.get(mat);
-  if (known) return known;
+  let fingerprint = fingerprints.get(mat);
+  if (!fingerprint) {
+    fingerprint = csrFingerprint(mat.userIds, mat.movieIds, mat.rowPtr, mat.colIdx, mat.values);
+    fingerprints.set(mat, fingerprint);
+  }
+  return fingerprint;
+}
+
+/** matrixFingerprint of the matrix these CSR arrays make, without building it. */
+export function csrFingerprint(
+  userIds: Int32Array,
+  movieIds: Int32Array,
+  rowPtr: Int32Array,
+  colIdx: Int32Array,
+  values: Float32Array,
+): string {
   let a = 0x811c9dc5;
-  let b = 0x01000193 ^ mat.nnz;
-  for (const array of [mat.userIds, mat.movieIds, mat.rowPtr, mat.colIdx, mat.values]) {
+  let b = 0x01000193 ^ colIdx.length;
+  for (const array of [userIds, movieIds, rowPtr, colIdx, values]) {
     const words = new Int32Array(array.buffer, array.byteOffset, array.length);
     a = Math.imul(a ^ words.length, 0x01000193);
     for (let i = 0; i < words.length; i++) {
@@ -285,9 +299,8 @@ export function matrixFingerprint(mat: RatingMatrix): string {
       b = Math.imul(b ^ w, 0x5bd1e995) ^ (b >>> 15);
     }
   }
-  const fingerprint = `${mat.users}x${mat.movies}:${mat.nnz}:${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}`;
-  fingerprints.set(mat, fingerprint);
-  return fingerprint;
+  const hex = (lane: number) => (lane >>> 0).toString(16).padStart(8, '0');
+  return `${userIds.length}x${movieIds.length}:${colIdx.length}:${hex(a)}${hex(b)}`;
 }
 
 /** Median of a numeric run (copies; does not reorder the input). */

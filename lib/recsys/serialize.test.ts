@@ -46,4 +46,33 @@ describe('a model that keeps the rating matrix (cosine)', () => {
     last.rating = last.rating === 5 ? 4.5 : last.rating + 0.5;
     expect(() => decodeModel(reference, { matrix: buildRatingMatrix(rows) })).toThrow(MatrixMismatchError);
   });
+
+  it('inline, given back the same matrix: keeps the one given (one matrix in memory); another: its own copy', () => {
+    const inline = encodeModel(model);
+    expect(decodeModel(inline, { matrix: mat }).matrix).toBe(mat);
+    const other = syntheticMatrix(60, 80, { density: 0.35, seed: 9 });
+    const own = decodeModel(inline, { matrix: other }).matrix as typeof mat;
+    expect(own).not.toBe(other);
+    expect(Array.from(own.values)).toEqual(Array.from(mat.values));
+  });
+
+  it('marks a payload without its matrix with format version 2, so that a build before references refuses it', () => {
+    const version = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true);
+    expect(version(encodeModel(model))).toBe(1);
+    expect(version(encodeModel(model, { matrix: 'reference' }))).toBe(2);
+    const future = encodeModel(model);
+    new DataView(future.buffer).setUint32(4, 3, true);
+    expect(() => decodeModel(future)).toThrow('unsupported model version 3');
+  });
+});
+
+describe('decoding as views', () => {
+  it('shares the payload bytes instead of copying them, and copies by default', () => {
+    const bytes = encodeModel(model);
+    const viewed = decodeModel(bytes, { views: true });
+    expect((viewed.userNorms as Float64Array).buffer).toBe(bytes.buffer);
+    expect((viewed.matrix as typeof mat).colIdx.buffer).toBe(bytes.buffer);
+    expect(Array.from(viewed.userNorms as Float64Array)).toEqual(Array.from(model.userNorms));
+    expect((decodeModel(bytes).userNorms as Float64Array).buffer).not.toBe(bytes.buffer);
+  });
 });

@@ -8,10 +8,12 @@
  * by its fingerprint ('reference': the reader hands the matrix back, as the engine does with the one it serves from;
  * at 32M ratings the inline copy is 262 MB to read and another matrix in memory).
  */
-import { matrixFingerprint, matrixFromCsr, type RatingMatrix } from './matrix';
+import { csrFingerprint, matrixFingerprint, matrixFromCsr, type RatingMatrix } from './matrix';
 
 const MAGIC = 0x53595352; // "RSYS" read as little-endian uint32
+/** 2: the payload names its matrix by fingerprint (an older build must refuse it, not serve a model without one). */
 const VERSION = 1;
+const VERSION_MATRIX_REFERENCE = 2;
 const TYPES = { Float64Array, Float32Array, Int32Array, Uint8Array } as const;
 type TypeName = keyof typeof TYPES;
 type AnyTyped = Float64Array | Float32Array | Int32Array | Uint8Array;
@@ -32,8 +34,13 @@ export interface EncodeOptions {
 }
 
 export interface DecodeOptions {
-  /** The matrix a model written with `matrix: 'reference'` was fitted on (checked against its fingerprint). */
+  /**
+   * The matrix the model was fitted on: required by a model written with `matrix: 'reference'` (checked against its
+   * fingerprint), and used instead of an inline copy of that same matrix (one matrix in memory, not two).
+   */
   matrix?: RatingMatrix;
+  /** Arrays as views into `bytes` instead of copies (the caller hands `bytes` over and never writes to them). */
+  views?: boolean;
 }
 
 /** The model was written without its matrix, and the matrix given back is missing or another one. */
@@ -69,7 +76,7 @@ export function encodeModel(model: { kind: string } & object, options: EncodeOpt
   const out = new Uint8Array(start + offset);
   const view = new DataView(out.buffer);
   view.setUint32(0, MAGIC, true);
-  view.setUint32(4, VERSION, true);
+  view.setUint32(4, MATRIX_REFERENCE in meta ? VERSION_MATRIX_REFERENCE : VERSION, true);
   view.setUint32(8, json.length, true);
   out.set(json, 12);
   arrays.forEach(([, a], i) =>
@@ -81,7 +88,7 @@ export function encodeModel(model: { kind: string } & object, options: EncodeOpt
 /** Where a model written with `matrix: 'reference'` keeps its matrix's fingerprint (in `meta`). */
 const MATRIX_REFERENCE = 'matrix.fingerprint';
 
-/** Decodes what encodeModel wrote: the model's fields (arrays copied, so aligned and independent of `bytes`). */
+/** Decodes what encodeModel wrote: the model's fields (arrays copied, so aligned and independent of `bytes`, unless `views`). */
 export function decodeModel(
   bytes: Uint8Array,
   options: DecodeOptions = {},
@@ -91,8 +98,9 @@ export function decodeModel(
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 12 || view.getUint32(0, true) !== MAGIC)
     throw new RangeError('not a serialised recsys model (bad magic)');
-  if (view.getUint32(4, true) !== VERSION)
-    throw new RangeError(`unsupported model version ${view.getUint32(4, true)}`);
+  const version = view.getUint32(4, true);
+  if (version !== VERSION && version !== VERSION_MATRIX_REFERENCE)
+    throw new RangeError(`unsupported model version ${version}`);
   const len = view.getUint32(8, true);
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len))) as Header;
   const start = Math.ceil((12 + len) / 8) * 8;
@@ -103,17 +111,25 @@ export function decodeModel(
     if (!T) throw new RangeError(`unknown array type ${type}`);
     const byteLength = length * T.BYTES_PER_ELEMENT;
     if (start + offset + byteLength > bytes.length) throw new RangeError(`model truncated at array ${name}`);
-    const copy = bytes.slice(start + offset, start + offset + byteLength);
-    fields[name] = new T(copy.buffer, 0, length);
+    const from = bytes.byteOffset + start + offset;
+    fields[name] =
+      options.views && from % T.BYTES_PER_ELEMENT === 0
+        ? new T(bytes.buffer as ArrayBuffer, from, length)
+        : new T(bytes.slice(start + offset, start + offset + byteLength).buffer, 0, length);
   }
   if ('matrix.rowPtr' in fields) {
-    fields.matrix = matrixFromCsr(
+    const csr = [
       get('matrix.userIds'),
       get('matrix.movieIds'),
       get('matrix.rowPtr'),
       get('matrix.colIdx'),
       get('matrix.values'),
-    );
+    ] as const;
+    // Given the very matrix the copy holds (a model stored before references existed): one matrix in memory.
+    fields.matrix =
+      options.matrix && matrixFingerprint(options.matrix) === csrFingerprint(...csr)
+        ? options.matrix
+        : matrixFromCsr(...csr);
     for (const key of Object.keys(fields)) if (key.startsWith('matrix.')) delete fields[key];
   } else if (MATRIX_REFERENCE in fields) {
     const expected = fields[MATRIX_REFERENCE] as string;

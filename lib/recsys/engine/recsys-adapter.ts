@@ -31,13 +31,16 @@ export function fitModelPayload(matrix: RatingMatrix, job: FitJob): Uint8Array {
   });
 }
 
-/** The recommender of a stored or just fitted model; `matrix` is the one it was fitted on (a MatrixMismatchError else). */
+/**
+ * The recommender of a stored or just fitted model; `matrix` is the one it was fitted on (a MatrixMismatchError else).
+ * The payload is handed over: the model's arrays are views into it, as in the decoders below.
+ */
 export function recommenderFromPayload(
   job: Pick<FitJob, 'key' | 'algorithm'>,
   payload: Uint8Array,
   matrix: RatingMatrix,
 ): LoadedRecommender {
-  const model = deserializeModel(payload, { matrix });
+  const model = deserializeModel(payload, { matrix, views: true });
   if (model.kind !== job.algorithm) throw new Error(`stored ${job.key} holds a '${model.kind}' model`);
   return {
     recommender: createRecommender(model),
@@ -58,7 +61,7 @@ export function itemSimilarityPayload(model: ItemSimilarityModel): Uint8Array {
 }
 
 export function itemSimilarityFromPayload(payload: Uint8Array): ItemSimilarityModel {
-  const model = decodeModel(payload);
+  const model = decodeModel(payload, { views: true });
   if (model.kind !== 'item-similarity')
     throw new RangeError(`stored similar movies hold a '${model.kind}' model`);
   return model as unknown as ItemSimilarityModel;
@@ -76,7 +79,7 @@ export function ratingMatrixPayload(matrix: RatingMatrix): Uint8Array {
 }
 
 export function ratingMatrixFromPayload(payload: Uint8Array): RatingMatrix {
-  const stored = decodeModel(payload);
+  const stored = decodeModel(payload, { views: true });
   if (stored.kind !== 'rating-matrix' || !stored.matrix)
     throw new RangeError(`the stored rating matrix holds a '${stored.kind}' model`);
   return stored.matrix as RatingMatrix;
