@@ -107,8 +107,8 @@ const EXPIRY_EVERY_MS = 6 * 60 * 60 * 1000;
 const EMPTY_PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Deletes empty visitor profiles a day old, and profiles with nothing written for the visitor token's lifetime (no
- * cookie can reach them), now and every 6 hours (lib/data/visitors.ts). A failure is one logged line.
+ * Deletes empty visitor profiles a day old, and profiles whose newest cookie is older than the visitor token's
+ * lifetime (no cookie can reach them), now and every 6 hours (lib/data/visitors.ts). A failure is one logged line.
  */
 function scheduleVisitorExpiry(): void {
   const run = async () => {

@@ -85,7 +85,7 @@ export interface PopularityIndex {
 /**
  * Public statistics (counts, means, "most rated") come from MovieLens ratings only: anonymous visitors cannot push a
  * movie up the public lists or move its average by rating it many times from many profiles (issue 13, item 4).
- * Visitors' ratings still train the recommenders and show on their own profile.
+ * A visitor's ratings shape their own recommendations (folded in at request time) and show on their own profile.
  */
 export function fromMovieLens(eb: ExpressionBuilder<DB, 'ratings'>) {
   return eb.exists(eb.selectFrom('users').select('users.id').whereRef('users.id', '=', 'ratings.user_id').where('users.kind', '=', 'movielens'));
@@ -93,7 +93,7 @@ export function fromMovieLens(eb: ExpressionBuilder<DB, 'ratings'>) {
 
 /**
  * The movies by number of MovieLens ratings. Derived from the public statistics, once per data version (one
- * aggregate of every rating: 12 s at 32M on PostgreSQL, so never twice, nor every DATA_CHECK_SECONDS); a database
+ * aggregate of every rating: seconds at 32M on PostgreSQL, so never twice, nor every DATA_CHECK_SECONDS); a database
  * with no recorded import (hand-seeded) is aggregated here, refreshed like the other list caches.
  */
 export async function getPopularityIndex(db: Kysely<DB>): Promise<PopularityIndex> {
@@ -190,7 +190,7 @@ type GlobalWithPublicStats = typeof globalThis & {
 const publicStats = ((globalThis as GlobalWithPublicStats).__movielensPublicStats ??= new WeakMap());
 
 /**
- * The public count and mean of every movie, computed once per data version: they come from MovieLens users'
+ * The public count, mean and histogram of every movie, computed once per data version: they come from MovieLens users'
  * ratings only, which change only with an import (and an import changes the data version), so serving them from
  * memory is exact, while counting them per row costs ~100k index probes a page on embedded PGlite. Each call reads
  * the current data version (one indexed row). Null when no import is recorded (a hand-seeded database, e.g. in

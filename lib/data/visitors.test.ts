@@ -49,6 +49,10 @@ describeEachDatabase(
       const tokenExpired = await make(400);
       await recordTokenIssued(db, importedOldDates, ago(1));
       await recordTokenIssued(db, tokenExpired, ago(181));
+      // Two rotations racing: the older issue time arriving last does not win.
+      const raced = await make(400);
+      await recordTokenIssued(db, raced, ago(1));
+      await recordTokenIssued(db, raced, ago(200));
       await db
         .insertInto('ratings')
         .values([
@@ -56,6 +60,7 @@ describeEachDatabase(
           { user_id: abandoned, movie_id: 1, rating: 4, rated_at: ago(200) },
           { user_id: importedOldDates, movie_id: 1, rating: 4, rated_at: ago(3000) },
           { user_id: tokenExpired, movie_id: 1, rating: 4, rated_at: ago(10) },
+          { user_id: raced, movie_id: 1, rating: 4, rated_at: ago(3000) },
         ])
         .execute();
       await db.insertInto('movie_marks').values({ user_id: hiddenOnly, movie_id: 1, mark: 'watchlist', marked_at: ago(3) }).execute();
@@ -70,6 +75,7 @@ describeEachDatabase(
         [hiddenOnly, true],
         [importedOldDates, true],
         [tokenExpired, false],
+        [raced, true],
       ] as const) {
         expect([id, (await findVisitor(db, id)) !== null]).toEqual([id, kept]);
       }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '@/db/schema';
 
 /** An anonymous site visitor: a users row of kind 'visitor'. */
@@ -52,7 +52,13 @@ export async function findVisitor(db: Kysely<DB>, id: number): Promise<Visitor |
 
 /** Notes that a cookie naming this visitor was issued at `at` (what deleteExpiredVisitors goes by). */
 export async function recordTokenIssued(db: Kysely<DB>, id: number, at: Date): Promise<void> {
-  await db.updateTable('users').set({ token_issued_at: at }).where('id', '=', id).where('kind', '=', 'visitor').execute();
+  // The newest issue wins even when two rotations race (the later-issued token is the one that expires last).
+  await db
+    .updateTable('users')
+    .set({ token_issued_at: sql<Date>`greatest(token_issued_at, ${at}::timestamptz)` })
+    .where('id', '=', id)
+    .where('kind', '=', 'visitor')
+    .execute();
 }
 
 /** Delete a visitor and, by cascade, their ratings and movie marks. */
