@@ -88,7 +88,9 @@ describe('a Pixar fan who dislikes horror', () => {
       .getByRole('table', { name: 'Number of ratings at each star value' })
       .locator('tbody tr td:nth-child(2)')
       .allTextContents();
-    const stated = /average from ([\d,]+) ratings/.exec(await page.locator('article > header').innerText())?.[1];
+    const stated = /average from ([\d,]+) ratings/.exec(
+      await page.locator('article > header').innerText(),
+    )?.[1];
     expect(counted).toHaveLength(10);
     expect(counted.reduce((sum, text) => sum + Number(text), 0)).toBe(Number(stated?.replace(/,/g, '')));
     await screenshot(page, 'pixar-movie-page');
