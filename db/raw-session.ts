@@ -44,7 +44,10 @@ export async function inTransaction<T>(
             });
           },
           copyOut: async (statement, onData) => {
-            const result = await tx.query(statement.replace(/\bTO STDOUT\b/, "TO '/dev/blob'"));
+            // The last TO STDOUT: the statement's own, whatever its query's literals hold.
+            const result = await tx.query(
+              statement.replace(/\bTO STDOUT\b(?![\s\S]*\bTO STDOUT\b)/, "TO '/dev/blob'"),
+            );
             if (result.blob) onData(new Uint8Array(await result.blob.arrayBuffer()));
           },
         });

@@ -50,7 +50,7 @@ describeEachDatabase('the model store', (current) => {
 
   it('reads a key holding quotes, and refuses a model missing a part in the middle', async () => {
     const { connection, db } = current();
-    const quoted = { ...key, paramsKey: `{"name":"O'Brien's \\ \\'"}` };
+    const quoted = { ...key, paramsKey: `{"name":"O'Brien's \\ \\' TO STDOUT"}` };
     const payload = payloadOf(2 * PART_BYTES + 1, 3);
     await upsertTrainedModel(db, { ...quoted, payload, fitMs: 1 });
     await upsertTrainedModel(db, { ...key, payload: payloadOf(10, 4), fitMs: 1 });
