@@ -28,10 +28,10 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const setIsolation = `SET TRANSACTION ISOLATION LEVEL ${isolation === 'repeatable read' ? 'REPEATABLE READ' : 'READ COMMITTED'}`;
   if (connection.kind === 'pglite') {
-    // PGlite's transaction() is exclusive for PGlite's own queries, but Kysely runs a transaction as separate BEGIN,
-    // statements and COMMIT: holding Kysely's one PGlite connection first keeps this transaction from starting
-    // inside one of Kysely's (its BEGIN would be ignored, its isolation refused, and its rollback would undo theirs).
-    // `work` uses only the session, never Kysely.
+    // PGlite's transaction() is exclusive for PGlite's own queries, but Kysely runs a transaction as separate
+    // BEGIN, statements and COMMIT: holding Kysely's one PGlite connection first keeps this transaction from
+    // starting inside one of Kysely's (its BEGIN would be ignored, its isolation refused, and its rollback would
+    // undo theirs). `work` uses only the session, never Kysely.
     const { pglite } = connection;
     return connection.db.connection().execute(() =>
       pglite.transaction(async (tx) => {

@@ -11,8 +11,8 @@
 import { csrFingerprint, matrixFingerprint, matrixFromCsr, type RatingMatrix } from './matrix';
 
 const MAGIC = 0x53595352; // "RSYS" read as little-endian uint32
-/** 2: the payload names its matrix by fingerprint (an older build must refuse it, not serve a model without one). */
 const VERSION = 1;
+/** A payload naming its matrix by fingerprint: a build before references must refuse it, not serve it matrixless. */
 const VERSION_MATRIX_REFERENCE = 2;
 const TYPES = { Float64Array, Float32Array, Int32Array, Uint8Array } as const;
 type TypeName = keyof typeof TYPES;
@@ -88,7 +88,10 @@ export function encodeModel(model: { kind: string } & object, options: EncodeOpt
 /** Where a model written with `matrix: 'reference'` keeps its matrix's fingerprint (in `meta`). */
 const MATRIX_REFERENCE = 'matrix.fingerprint';
 
-/** Decodes what encodeModel wrote: the model's fields (arrays copied, so aligned and independent of `bytes`, unless `views`). */
+/**
+ * Decodes what encodeModel wrote: the model's fields (arrays copied, so aligned and independent of `bytes`, unless
+ * `views`).
+ */
 export function decodeModel(
   bytes: Uint8Array,
   options: DecodeOptions = {},
