@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { getDatabase } from '@/db/client';
 import { listTrainedModels } from '@/lib/data/model-store';
 import { Engine } from '@/lib/recsys/engine/engine';
+import { RATING_MATRIX_KEY } from '@/lib/recsys/engine/recsys-adapter';
 import { runScript } from './lib/run-script';
 
 const USAGE = 'usage: npm run train [-- --force]';
@@ -46,9 +47,14 @@ async function main(): Promise<number> {
       `Done in ${((performance.now() - started) / 1000).toFixed(1)} s on ${status.trainingRatings.toLocaleString('en')} ratings (data version ${status.dataVersion?.slice(0, 12)}…). Stored models:`,
     );
     for (const model of await listTrainedModels(db)) {
-      console.log(
-        `  ${model.algorithm.padEnd(8)} ${model.paramsKey.padEnd(40)} ${(model.bytes / 1e6).toFixed(1).padStart(6)} MB  fit ${(model.fitMs / 1000).toFixed(1)} s`,
-      );
+      const size = `${(model.bytes / 1e6).toFixed(1).padStart(6)} MB`;
+      // Stored beside the models, not one: what a start reads instead of every rating.
+      if (model.algorithm === RATING_MATRIX_KEY.algorithm)
+        console.log(`  the rating matrix (read at start)${''.padEnd(24)} ${size}`);
+      else
+        console.log(
+          `  ${model.algorithm.padEnd(8)} ${model.paramsKey.padEnd(40)} ${size}  fit ${(model.fitMs / 1000).toFixed(1)} s`,
+        );
     }
     return status.models.some((model) => model.state === 'failed') ? 1 : 0;
   } catch (error) {
