@@ -104,16 +104,8 @@ export async function getPopularityIndex(db: Kysely<DB>): Promise<PopularityInde
     return index;
   }
   return cached(db, 'popularity', async () => {
-    const rows = await db
-      .selectFrom('ratings')
-      .select((eb) => ['movie_id', eb.fn.countAll().as('n'), eb.fn.avg('rating').as('mean')])
-      .where(fromMovieLens)
-      .groupBy('movie_id')
-      .execute();
-    return rankByPopularity(
-      new Map(rows.map((row) => [row.movie_id, Number(row.n)])),
-      new Map(rows.map((row) => [row.movie_id, Number(row.mean)])),
-    );
+    const { counts, means } = statsOfHistograms(await countAtEachRating(db));
+    return rankByPopularity(counts, means);
   });
 }
 
